@@ -1,0 +1,40 @@
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Fabrik.Executions.Hosting;
+
+/// <summary>
+/// The one bus wiring every service and test uses: RabbitMQ from <c>ConnectionStrings__RabbitMq</c>, MassTransit's
+/// default exchange names (so other services bind to <c>Fabrik.Executions.Contracts:JobEventReceived</c>), queues
+/// named per service, consumers' retry and concurrency in their definitions.
+/// </summary>
+public static class BusExtensions
+{
+    public static IHostApplicationBuilder AddFabrikBus(
+        this IHostApplicationBuilder builder,
+        string queuePrefix,
+        Action<IBusRegistrationConfigurator> registerConsumers)
+    {
+        var rabbitMq = builder.Configuration.GetRabbitMqUri();
+
+        builder.Services.AddMassTransit(bus =>
+        {
+            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(queuePrefix, includeNamespace: false));
+            registerConsumers(bus);
+            bus.UsingRabbitMq((context, rabbit) =>
+            {
+                rabbit.Host(rabbitMq);
+                rabbit.ConfigureEndpoints(context);
+            });
+        });
+
+        builder.Services.Configure<MassTransitHostOptions>(options =>
+        {
+            options.WaitUntilStarted = true;
+            options.StopTimeout = TimeSpan.FromSeconds(30);
+        });
+
+        return builder;
+    }
+}

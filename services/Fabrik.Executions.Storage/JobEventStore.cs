@@ -1,0 +1,175 @@
+using Fabrik.Executions.Contracts;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Fabrik.Executions.Storage;
+
+/// <summary>
+/// Stores AWX job events, one row per (execution, job, counter), and keeps each job stream's watermark: the highest
+/// counter with every counter below it stored. A batch is one round trip for the rows and one for the watermark, in
+/// one transaction, and inserting an event twice is a no-op.
+/// </summary>
+public sealed class JobEventStore(NpgsqlDataSource dataSource)
+{
+    public async Task<StoredBatch> StoreAsync(
+        Guid executionId, long jobId, IReadOnlyList<JobEventReceived> events, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+
+        var insertedCounters = events.Count == 0
+            ? []
+            : await InsertAsync(connection, executionId, jobId, events, cancellationToken);
+
+        await using var advance = new NpgsqlCommand(
+            """
+            insert into job_streams (execution_id, job_id) values (@e, @j) on conflict do nothing;
+            with stream as (
+                select watermark from job_streams where execution_id = @e and job_id = @j for update
+            ),
+            above as (
+                select counter, row_number() over (order by counter) as position
+                from job_events
+                where execution_id = @e and job_id = @j and counter > (select watermark from stream)
+            )
+            update job_streams
+            set watermark = coalesce((select max(counter) from above where counter = (select watermark from stream) + position),
+                                     (select watermark from stream)),
+                max_counter = greatest(max_counter, @maxCounter),
+                updated_at = now()
+            where execution_id = @e and job_id = @j
+            returning watermark, max_counter;
+            """,
+            connection,
+            transaction);
+        advance.Parameters.AddWithValue("e", executionId);
+        advance.Parameters.AddWithValue("j", jobId);
+        advance.Parameters.AddWithValue("maxCounter", events.Count == 0 ? 0L : events.Max(e => e.Counter));
+        await using (var reader = await advance.ExecuteReaderAsync(cancellationToken))
+        {
+            // The insert of the stream row comes first and returns no rows; the update's result is the next one.
+            await reader.NextResultAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            var watermark = reader.GetInt64(0);
+            var maxCounter = reader.GetInt64(1);
+            await reader.CloseAsync();
+            await transaction.CommitAsync(cancellationToken);
+
+            var inserted = events.Where(e => insertedCounters.Contains(e.Counter)).ToList();
+            return new StoredBatch(inserted, watermark, maxCounter);
+        }
+    }
+
+    /// <summary>Events of one job after <paramref name="afterCounter"/>, in counter order.</summary>
+    public async Task<IReadOnlyList<JobEventReceived>> ReadAfterAsync(
+        Guid executionId, long jobId, long afterCounter, int limit, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            $"""
+            select {JobEventColumns.Select} from job_events
+            where execution_id = @e and job_id = @j and counter > @after
+            order by counter
+            limit @limit
+            """);
+        command.Parameters.AddWithValue("e", executionId);
+        command.Parameters.AddWithValue("j", jobId);
+        command.Parameters.AddWithValue("after", afterCounter);
+        command.Parameters.AddWithValue("limit", limit);
+        return await JobEventColumns.ReadAllAsync(command, cancellationToken);
+    }
+
+    /// <summary>Counters between the watermark and the highest stored one that are not stored yet, lowest first.</summary>
+    public async Task<IReadOnlyList<long>> FindMissingCountersAsync(
+        Guid executionId, long jobId, long upTo, int limit, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            """
+            select missing from generate_series(
+                (select watermark + 1 from job_streams where execution_id = @e and job_id = @j), @upTo) as missing
+            where not exists (select 1 from job_events where execution_id = @e and job_id = @j and counter = missing)
+            order by missing
+            limit @limit
+            """);
+        command.Parameters.AddWithValue("e", executionId);
+        command.Parameters.AddWithValue("j", jobId);
+        command.Parameters.AddWithValue("upTo", upTo);
+        command.Parameters.AddWithValue("limit", limit);
+        var missing = new List<long>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            missing.Add(reader.GetInt64(0));
+        }
+
+        return missing;
+    }
+
+    /// <summary>Sets the failed and changed flags AWX settles on parent events once the playbook's stats are in.</summary>
+    public async Task<int> UpdateOutcomeFlagsAsync(
+        Guid executionId, long jobId, IReadOnlyList<(long Counter, bool Failed, bool Changed)> flags, CancellationToken cancellationToken)
+    {
+        if (flags.Count == 0)
+        {
+            return 0;
+        }
+
+        await using var command = dataSource.CreateCommand(
+            """
+            update job_events e set failed = f.failed, changed = f.changed
+            from unnest(@counters, @failed, @changed) as f(counter, failed, changed)
+            where e.execution_id = @e and e.job_id = @j and e.counter = f.counter
+              and (e.failed, e.changed) is distinct from (f.failed, f.changed)
+            """);
+        command.Parameters.AddWithValue("e", executionId);
+        command.Parameters.AddWithValue("j", jobId);
+        command.Parameters.AddWithValue("counters", flags.Select(f => f.Counter).ToArray());
+        command.Parameters.AddWithValue("failed", flags.Select(f => f.Failed).ToArray());
+        command.Parameters.AddWithValue("changed", flags.Select(f => f.Changed).ToArray());
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static async Task<HashSet<long>> InsertAsync(
+        NpgsqlConnection connection, Guid executionId, long jobId, IReadOnlyList<JobEventReceived> events,
+        CancellationToken cancellationToken)
+    {
+        await using var insert = new NpgsqlCommand(
+            """
+            insert into job_events (execution_id, job_id, counter, event, uuid, parent_uuid, host, play, task, role,
+                                    stdout, start_line, end_line, failed, changed, created, event_data)
+            select @e, @j, r.* from unnest(@counter, @event, @uuid, @parent_uuid, @host, @play, @task, @role,
+                                           @stdout, @start_line, @end_line, @failed, @changed, @created, @event_data) as r
+            on conflict do nothing
+            returning counter
+            """,
+            connection);
+        insert.Parameters.AddWithValue("e", executionId);
+        insert.Parameters.AddWithValue("j", jobId);
+        insert.Parameters.AddWithValue("counter", events.Select(e => e.Counter).ToArray());
+        insert.Parameters.AddWithValue("event", events.Select(e => e.Event).ToArray());
+        insert.Parameters.AddWithValue("uuid", events.Select(e => e.Uuid).ToArray());
+        insert.Parameters.AddWithValue("parent_uuid", events.Select(e => e.ParentUuid).ToArray());
+        insert.Parameters.AddWithValue("host", events.Select(e => e.Host).ToArray());
+        insert.Parameters.AddWithValue("play", events.Select(e => e.Play).ToArray());
+        insert.Parameters.AddWithValue("task", events.Select(e => e.Task).ToArray());
+        insert.Parameters.AddWithValue("role", events.Select(e => e.Role).ToArray());
+        insert.Parameters.AddWithValue("stdout", events.Select(e => e.Stdout).ToArray());
+        insert.Parameters.AddWithValue("start_line", events.Select(e => e.StartLine).ToArray());
+        insert.Parameters.AddWithValue("end_line", events.Select(e => e.EndLine).ToArray());
+        insert.Parameters.AddWithValue("failed", events.Select(e => e.Failed).ToArray());
+        insert.Parameters.AddWithValue("changed", events.Select(e => e.Changed).ToArray());
+        insert.Parameters.AddWithValue("created", events.Select(e => e.Created.ToUniversalTime()).ToArray());
+        insert.Parameters.Add(new NpgsqlParameter("event_data", NpgsqlDbType.Array | NpgsqlDbType.Jsonb)
+        {
+            Value = events.Select(e => e.EventData.GetRawText()).ToArray(),
+        });
+
+        var inserted = new HashSet<long>();
+        await using var reader = await insert.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            inserted.Add(reader.GetInt64(0));
+        }
+
+        return inserted;
+    }
+}
