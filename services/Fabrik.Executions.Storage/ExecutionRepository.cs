@@ -127,7 +127,7 @@ public sealed class ExecutionRepository(NpgsqlDataSource dataSource)
     /// <summary>Records what the stream ended with, in the same statement that moves the status to terminal.</summary>
     public async Task<StatusTransition?> FinishAsync(
         Guid id, ExecutionStatus status, string? explanation, long finalCounter, IReadOnlyList<long> missingCounters,
-        CancellationToken cancellationToken)
+        int taskCount, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<StatusTransition>(new CommandDefinition(
@@ -141,6 +141,7 @@ public sealed class ExecutionRepository(NpgsqlDataSource dataSource)
                 final_counter = @finalCounter,
                 complete = cardinality(@missingCounters) = 0,
                 missing_counters = @missingCounters,
+                task_count = @taskCount,
                 progress_percentage = case when @status = 'successful' then 100 else e.progress_percentage end,
                 started_at = coalesce(e.started_at, now()),
                 finished_at = coalesce(e.finished_at, now()),
@@ -149,7 +150,7 @@ public sealed class ExecutionRepository(NpgsqlDataSource dataSource)
             where e.id = previous.id
             returning e.id as execution_id, previous.status as previous, e.status as current, e.awx_job_id, e.updated_at as changed_at
             """,
-            new { id, status = DatabaseText.From(status), explanation, finalCounter, missingCounters = missingCounters.ToArray() },
+            new { id, status = DatabaseText.From(status), explanation, finalCounter, missingCounters = missingCounters.ToArray(), taskCount },
             cancellationToken: cancellationToken));
     }
 
@@ -164,6 +165,21 @@ public sealed class ExecutionRepository(NpgsqlDataSource dataSource)
             where id = @ExecutionId
             """,
             results,
+            cancellationToken: cancellationToken));
+    }
+
+    /// <summary>The task count of the template's last run that got to its stats, the best guess of this run's.</summary>
+    public async Task<int?> FindExpectedTaskCountAsync(int templateId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<int?>(new CommandDefinition(
+            """
+            select task_count from executions
+            where template_id = @templateId and task_count > 0 and status in ('successful', 'failed')
+            order by finished_at desc
+            limit 1
+            """,
+            new { templateId },
             cancellationToken: cancellationToken));
     }
 

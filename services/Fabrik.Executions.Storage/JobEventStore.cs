@@ -1,3 +1,4 @@
+using Dapper;
 using Fabrik.Executions.Contracts;
 using Npgsql;
 using NpgsqlTypes;
@@ -76,6 +77,28 @@ public sealed class JobEventStore(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue("after", afterCounter);
         command.Parameters.AddWithValue("limit", limit);
         return await JobEventColumns.ReadAllAsync(command, cancellationToken);
+    }
+
+    public async Task<StreamProgress> ReadProgressAsync(Guid executionId, long jobId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.QuerySingleAsync<StreamProgress>(new CommandDefinition(
+            """
+            select
+                (select count(*)::int from job_events
+                 where execution_id = @executionId and job_id = @jobId and event = 'playbook_on_task_start') as task_starts,
+                coalesce(last_task.counter, 0) as current_task_counter,
+                last_task.task as current_task,
+                exists (select 1 from job_events
+                        where execution_id = @executionId and job_id = @jobId and event = 'playbook_on_stats') as stats_seen
+            from (select 1) as one
+            left join lateral (
+                select counter, task from job_events
+                where execution_id = @executionId and job_id = @jobId and event = 'playbook_on_task_start'
+                order by counter desc limit 1) as last_task on true
+            """,
+            new { executionId, jobId },
+            cancellationToken: cancellationToken));
     }
 
     /// <summary>Counters between the watermark and the highest stored one that are not stored yet, lowest first.</summary>

@@ -1,0 +1,13 @@
+using StackExchange.Redis;
+
+namespace Fabrik.Executions.StreamPoller.Leasing;
+
+/// <summary>The Redis keys of one execution's stream, named as the frame names them.</summary>
+public static class RedisStreamKeys
+{
+    public static RedisKey Cursor(Guid executionId) => $"awx:stream:cursor:{executionId}";
+
+    public static RedisKey Alive(Guid executionId) => $"awx:stream:alive:{executionId}";
+
+    public static RedisKey Lease(Guid executionId) => $"awx:stream:lease:{executionId}";
+}

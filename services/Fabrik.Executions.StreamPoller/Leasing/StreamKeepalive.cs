@@ -1,0 +1,24 @@
+using StackExchange.Redis;
+
+namespace Fabrik.Executions.StreamPoller.Leasing;
+
+/// <summary>
+/// The cursor and keepalive keys the Watchdog reads: the cursor mirrors the stored watermark (the database stays the
+/// truth), the keepalive lapses 30 s after the last cycle.
+/// </summary>
+public sealed class StreamKeepalive(IConnectionMultiplexer redis)
+{
+    private static readonly TimeSpan KeepaliveTtl = TimeSpan.FromSeconds(30);
+
+    public Task TouchAsync(Guid executionId, long watermark)
+    {
+        var batch = redis.GetDatabase().CreateBatch();
+        var cursor = batch.StringSetAsync(RedisStreamKeys.Cursor(executionId), watermark);
+        var alive = batch.StringSetAsync(RedisStreamKeys.Alive(executionId), DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), KeepaliveTtl);
+        batch.Execute();
+        return Task.WhenAll(cursor, alive);
+    }
+
+    public Task ForgetAsync(Guid executionId) =>
+        redis.GetDatabase().KeyDeleteAsync([RedisStreamKeys.Cursor(executionId), RedisStreamKeys.Alive(executionId)]);
+}

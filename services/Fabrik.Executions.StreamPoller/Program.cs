@@ -1,0 +1,3 @@
+using Fabrik.Executions.StreamPoller;
+
+await StreamPollerApplication.Create(args).RunAsync();

@@ -1,0 +1,40 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Fabrik.Executions.StreamPoller;
+
+/// <summary>How the poller paces itself (<c>Poller__PollIntervalMilliseconds</c> and so on).</summary>
+public sealed class StreamPollerOptions
+{
+    public const string Section = "Poller";
+
+    /// <summary>Pause between cycles while a job produces events; none while pages come back full.</summary>
+    [Range(50, 60_000)]
+    public int PollIntervalMilliseconds { get; set; } = 500;
+
+    /// <summary>Longest pause while AWX is quiet: the interval grows towards it.</summary>
+    [Range(100, 60_000)]
+    public int IdleIntervalMilliseconds { get; set; } = 2_000;
+
+    /// <summary>Longest pause after AWX failures: backoff grows towards it, with jitter.</summary>
+    [Range(100, 300_000)]
+    public int FailureBackoffMilliseconds { get; set; } = 10_000;
+
+    [Range(1, 60)]
+    public int HeartbeatSeconds { get; set; } = 5;
+
+    /// <summary>A poller that stops renewing its lease loses the execution to another after this long.</summary>
+    [Range(2, 300)]
+    public int LeaseSeconds { get; set; } = 10;
+
+    /// <summary>How often the poller looks for active executions nobody holds.</summary>
+    [Range(1, 300)]
+    public int ScanSeconds { get; set; } = 3;
+
+    /// <summary>How long a finished job may wait for counters AWX has not made visible before it ends incomplete.</summary>
+    [Range(0, 86_400)]
+    public int MissingEventsWaitSeconds { get; set; } = 60;
+
+    /// <summary>Pages of events read per cycle at most, so one busy job cannot starve the heartbeat.</summary>
+    [Range(1, 1_000)]
+    public int MaxPagesPerCycle { get; set; } = 25;
+}

@@ -1,0 +1,37 @@
+using Fabrik.Executions.Awx;
+using Fabrik.Executions.Hosting;
+using Fabrik.Executions.Storage;
+using Fabrik.Executions.StreamPoller.Consumers;
+using Fabrik.Executions.StreamPoller.Leasing;
+using Fabrik.Executions.StreamPoller.Streaming;
+using MassTransit;
+
+namespace Fabrik.Executions.StreamPoller;
+
+public static class StreamPollerServiceExtensions
+{
+    public static WebApplicationBuilder AddStreamPoller(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<StreamPollerOptions>()
+            .Bind(builder.Configuration.GetSection(StreamPollerOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        builder.AddFabrikStorage();
+        builder.AddFabrikRedis();
+        builder.AddAwxClient();
+        builder.AddFabrikBus("stream-poller", bus =>
+        {
+            bus.AddConsumer<ExecutionLaunchedConsumer, StreamStartConsumerDefinition<ExecutionLaunchedConsumer>>();
+            bus.AddConsumer<ResumeStreamingConsumer, StreamStartConsumerDefinition<ResumeStreamingConsumer>>();
+        });
+
+        builder.Services.AddSingleton(PollerIdentity.ForThisProcess());
+        builder.Services.AddSingleton<StreamLeases>();
+        builder.Services.AddSingleton<StreamKeepalive>();
+        builder.Services.AddSingleton<ExecutionStreamFactory>();
+        builder.Services.AddSingleton<StreamSupervisor>();
+        builder.Services.AddHostedService(provider => provider.GetRequiredService<StreamSupervisor>());
+        return builder;
+    }
+}

@@ -1,0 +1,24 @@
+using Fabrik.Executions.Awx;
+using Fabrik.Executions.Storage;
+using Fabrik.Executions.StreamPoller.Leasing;
+using MassTransit;
+using Microsoft.Extensions.Options;
+
+namespace Fabrik.Executions.StreamPoller.Streaming;
+
+public sealed class ExecutionStreamFactory(
+    AwxClient awx,
+    ExecutionRepository executions,
+    JobEventStore events,
+    JobStreamRepository streams,
+    IBus bus,
+    StreamLeases leases,
+    StreamKeepalive keepalive,
+    IOptions<StreamPollerOptions> options,
+    ILogger<ExecutionStream> logger)
+{
+    private readonly StreamContext context = new(
+        awx, executions, events, streams, bus, leases, keepalive, options.Value, TimeProvider.System, logger);
+
+    public ExecutionStream Create(ExecutionRecord execution) => new(context, execution);
+}

@@ -1,0 +1,39 @@
+namespace Fabrik.Executions.StreamPoller.Streaming;
+
+/// <summary>
+/// The pause before the next cycle: none while AWX hands over full pages, the poll interval while events flow,
+/// growing towards the idle interval while AWX is quiet, and exponential backoff with jitter while AWX fails.
+/// </summary>
+public sealed class PollPacer(StreamPollerOptions options)
+{
+    private TimeSpan idle = TimeSpan.FromMilliseconds(options.PollIntervalMilliseconds);
+    private int failures;
+
+    public TimeSpan AfterCycle(int newEvents, bool morePending)
+    {
+        failures = 0;
+        var interval = TimeSpan.FromMilliseconds(options.PollIntervalMilliseconds);
+        if (morePending)
+        {
+            idle = interval;
+            return TimeSpan.Zero;
+        }
+
+        if (newEvents > 0)
+        {
+            idle = interval;
+            return interval;
+        }
+
+        var pause = idle;
+        idle = TimeSpan.FromMilliseconds(Math.Min(idle.TotalMilliseconds * 1.5, options.IdleIntervalMilliseconds));
+        return pause;
+    }
+
+    public TimeSpan AfterFailure()
+    {
+        failures = Math.Min(failures + 1, 16);
+        var backoff = Math.Min(options.PollIntervalMilliseconds * Math.Pow(2, failures), options.FailureBackoffMilliseconds);
+        return TimeSpan.FromMilliseconds(backoff * (0.75 + (Random.Shared.NextDouble() * 0.5)));
+    }
+}

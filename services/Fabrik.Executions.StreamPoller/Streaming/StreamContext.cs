@@ -1,0 +1,19 @@
+using Fabrik.Executions.Awx;
+using Fabrik.Executions.Storage;
+using Fabrik.Executions.StreamPoller.Leasing;
+using MassTransit;
+
+namespace Fabrik.Executions.StreamPoller.Streaming;
+
+/// <summary>The services every execution stream of this poller shares.</summary>
+public sealed record StreamContext(
+    AwxClient Awx,
+    ExecutionRepository Executions,
+    JobEventStore Events,
+    JobStreamRepository Streams,
+    IBus Bus,
+    StreamLeases Leases,
+    StreamKeepalive Keepalive,
+    StreamPollerOptions Options,
+    TimeProvider Clock,
+    ILogger<ExecutionStream> Logger);
