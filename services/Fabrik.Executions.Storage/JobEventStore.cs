@@ -48,8 +48,7 @@ public sealed class JobEventStore(NpgsqlDataSource dataSource)
         advance.Parameters.AddWithValue("maxCounter", events.Count == 0 ? 0L : events.Max(e => e.Counter));
         await using (var reader = await advance.ExecuteReaderAsync(cancellationToken))
         {
-            // The insert of the stream row comes first and returns no rows; the update's result is the next one.
-            await reader.NextResultAsync(cancellationToken);
+            // The stream row's insert returns no result set, so the reader starts on the update's.
             await reader.ReadAsync(cancellationToken);
             var watermark = reader.GetInt64(0);
             var maxCounter = reader.GetInt64(1);

@@ -1,0 +1,77 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Fabrik.Executions.Contracts;
+using Fabrik.Executions.Hosting;
+using Fabrik.Executions.Testing;
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Fabrik.Executions.Infrastructure.Tests;
+
+public sealed class BusRoundTripTests
+{
+    [Test]
+    public async Task A_contract_published_through_real_RabbitMQ_arrives_whole_on_the_default_exchange()
+    {
+        await using var infrastructure = await IsolatedInfrastructure.CreateAsync();
+        var received = new TaskCompletionSource<JobEventReceived>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(infrastructure.Configuration);
+        builder.Services.AddSingleton(received);
+        builder.AddFabrikBus("round-trip", bus => bus.AddConsumer<RecordingConsumer>());
+        using var host = builder.Build();
+        await host.StartAsync();
+
+        var sent = new JobEventReceived
+        {
+            ExecutionId = Guid.NewGuid(),
+            JobId = 42,
+            Counter = 7,
+            Event = "runner_on_ok",
+            Uuid = Guid.NewGuid().ToString(),
+            ParentUuid = Guid.NewGuid().ToString(),
+            Host = "leaf-101.lab",
+            Play = "Configure fabric",
+            Task = "Push tenant",
+            Role = "",
+            Stdout = "\u001b[0;32mok: [leaf-101.lab]\u001b[0m\r\n",
+            StartLine = 10,
+            EndLine = 11,
+            Failed = false,
+            Changed = true,
+            Created = new DateTimeOffset(2026, 11, 26, 8, 0, 0, TimeSpan.Zero),
+            EventData = JsonDocument.Parse("""{"host":"leaf-101.lab","res":{"changed":true,"msg":"ünïcode ✓"}}""").RootElement,
+        };
+        await host.Services.GetRequiredService<IBus>().Publish(sent);
+
+        var arrived = await received.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.That(arrived with { EventData = default }, Is.EqualTo(sent with { EventData = default }));
+        Assert.That(JsonElement.DeepEquals(arrived.EventData, sent.EventData), Is.True, arrived.EventData.GetRawText());
+        Assert.That(await ExchangeExistsAsync(infrastructure, "Fabrik.Executions.Contracts:JobEventReceived"), Is.True,
+            "other services bind to MassTransit's default exchange name");
+        await host.StopAsync();
+    }
+
+    private static async Task<bool> ExchangeExistsAsync(IsolatedInfrastructure infrastructure, string exchange)
+    {
+        var management = (await TestServers.GetAsync()).RabbitMqManagement;
+        using var client = new HttpClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
+            "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(Uri.UnescapeDataString(management.UserInfo))));
+        var url = new Uri($"{management.Scheme}://{management.Host}:{management.Port}/api/exchanges/{infrastructure.Name}/{Uri.EscapeDataString(exchange)}");
+        using var response = await client.GetAsync(url);
+        return response.IsSuccessStatusCode;
+    }
+
+    public sealed class RecordingConsumer(TaskCompletionSource<JobEventReceived> received) : IConsumer<JobEventReceived>
+    {
+        public Task Consume(ConsumeContext<JobEventReceived> context)
+        {
+            received.TrySetResult(context.Message);
+            return Task.CompletedTask;
+        }
+    }
+}

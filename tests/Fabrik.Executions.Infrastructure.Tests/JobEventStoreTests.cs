@@ -1,0 +1,105 @@
+using System.Text.Json;
+using Fabrik.Executions.Contracts;
+using Fabrik.Executions.Storage;
+using Fabrik.Executions.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Fabrik.Executions.Infrastructure.Tests;
+
+public sealed class JobEventStoreTests
+{
+    private IsolatedInfrastructure infrastructure = null!;
+    private ServiceProvider services = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        infrastructure = await IsolatedInfrastructure.CreateAsync();
+        services = new ServiceCollection().AddFabrikStorage(infrastructure.Postgres).BuildServiceProvider();
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAsync()
+    {
+        await services.DisposeAsync();
+        await infrastructure.DisposeAsync();
+    }
+
+    [Test]
+    public async Task Watermark_stops_at_the_first_gap_and_moves_once_the_gap_fills()
+    {
+        var executionId = await CreateExecutionAsync();
+        var store = services.GetRequiredService<JobEventStore>();
+
+        var first = await store.StoreAsync(executionId, 1, Events(executionId, 1, 2, 3, 5, 6), CancellationToken.None);
+        Assert.That((first.Watermark, first.MaxCounter), Is.EqualTo((3L, 6L)));
+        Assert.That(await store.FindMissingCountersAsync(executionId, 1, 6, 10, CancellationToken.None), Is.EqualTo(new[] { 4L }));
+
+        var second = await store.StoreAsync(executionId, 1, Events(executionId, 4), CancellationToken.None);
+        Assert.That((second.Watermark, second.MaxCounter), Is.EqualTo((6L, 6L)));
+    }
+
+    [Test]
+    public async Task Storing_the_same_events_again_inserts_nothing_and_reports_none_as_new()
+    {
+        var executionId = await CreateExecutionAsync();
+        var store = services.GetRequiredService<JobEventStore>();
+        await store.StoreAsync(executionId, 1, Events(executionId, 1, 2, 3), CancellationToken.None);
+
+        var again = await store.StoreAsync(executionId, 1, Events(executionId, 2, 3, 4), CancellationToken.None);
+
+        Assert.That(again.Inserted.Select(e => e.Counter), Is.EqualTo(new[] { 4L }));
+        var stored = await store.ReadAfterAsync(executionId, 1, 0, 100, CancellationToken.None);
+        Assert.That(stored.Select(e => e.Counter), Is.EqualTo(new[] { 1L, 2L, 3L, 4L }));
+    }
+
+    [Test]
+    public async Task Stored_events_read_back_field_for_field()
+    {
+        var executionId = await CreateExecutionAsync();
+        var store = services.GetRequiredService<JobEventStore>();
+        var written = Events(executionId, 1)[0] with { JobId = 9, Host = null, Stdout = "line\r\n\u001b[0;31mred\u001b[0m" };
+
+        await store.StoreAsync(executionId, 9, [written], CancellationToken.None);
+
+        var read = (await store.ReadAfterAsync(executionId, 9, 0, 10, CancellationToken.None)).Single();
+        Assert.That(read with { EventData = default }, Is.EqualTo(written with { EventData = default }));
+        Assert.That(JsonSerializer.Serialize(read.EventData), Is.EqualTo(JsonSerializer.Serialize(written.EventData)));
+    }
+
+    private async Task<Guid> CreateExecutionAsync()
+    {
+        var (execution, _) = await services.GetRequiredService<ExecutionRepository>().CreateAsync(new NewExecution
+        {
+            Id = Guid.CreateVersion7(),
+            RequestId = Guid.NewGuid().ToString(),
+            Template = new TemplateReference { Kind = TemplateKind.Job, Id = 1, Name = "Synthetic" },
+            ExtraVarsJson = "{}",
+            CredentialIds = [],
+            LaunchedBy = "tests",
+        }, CancellationToken.None);
+        return execution.Id;
+    }
+
+    private static List<JobEventReceived> Events(Guid executionId, params long[] counters) =>
+        counters.Select(counter => new JobEventReceived
+        {
+            ExecutionId = executionId,
+            JobId = 1,
+            Counter = counter,
+            Event = "runner_on_ok",
+            Uuid = $"uuid-{counter}",
+            ParentUuid = "parent",
+            Host = "leaf-101.lab",
+            Play = "play",
+            Task = "task",
+            Role = null,
+            Stdout = $"ok {counter}",
+            StartLine = (int)counter,
+            EndLine = (int)counter + 1,
+            Failed = false,
+            Changed = counter % 2 == 0,
+            Created = new DateTimeOffset(2026, 1, 1, 0, 0, (int)counter % 60, TimeSpan.Zero),
+            EventData = JsonDocument.Parse($$"""{"host":"leaf-101.lab","counter":{{counter}}}""").RootElement,
+        }).ToList();
+}
