@@ -17,9 +17,9 @@ public sealed class AwxSampleReadingTests
         Assert.That((first.Event, first.Uuid, first.Job, first.ParentUuid), Is.EqualTo(("playbook_on_start", "a60e6549-f49b-401f-b2f0-b03557d3d1d7", (long?)8, "")));
         Assert.That(first.Created, Is.EqualTo(DateTimeOffset.Parse("2021-01-28T16:17:13.908757Z", System.Globalization.CultureInfo.InvariantCulture)));
         Assert.That(first.EventData.GetProperty("playbook").GetString(), Is.EqualTo("chatty_tasks.yml"));
-        var withHost = page.Results.First(e => e.Event == "runner_on_ok");
-        Assert.That(withHost.HostName, Is.Not.Empty);
-        Assert.That(withHost.Stdout, Is.Not.Empty);
+        var withHost = page.Results.First(e => e.Event == "runner_item_on_ok");
+        Assert.That(withHost.HostName, Is.EqualTo(withHost.EventData.GetProperty("host").GetString()));
+        Assert.That(withHost.Stdout, Does.Contain(withHost.HostName));
         Assert.That(withHost.EndLine, Is.GreaterThan(withHost.StartLine));
         Assert.That(page.Results.MaxBy(e => e.Counter)!.Event, Is.EqualTo("playbook_on_stats"));
     }
