@@ -1,0 +1,102 @@
+using System.Globalization;
+using Fabrik.Executions.AwxEmulator.Events;
+
+namespace Fabrik.Executions.AwxEmulator.Api;
+
+/// <summary>
+/// The job_events filters the emulator honours: counter__gt/gte/lt/lte, counter__in (comma separated), event, order_by (counter, id, start_line, each
+/// optionally descending) and no_truncate. Without order_by AWX orders by start_line.
+/// </summary>
+internal sealed class JobEventQuery
+{
+    private static readonly string[] OrderableFields = ["counter", "id", "start_line"];
+
+    private readonly List<Func<StoredJobEvent, bool>> _filters = [];
+    private readonly List<(string Field, bool Descending)> _order = [];
+
+    private JobEventQuery(bool truncateStdout) => TruncateStdout = truncateStdout;
+
+    // AWX checks the parameter's truthiness as a string: any non-empty value turns truncation off.
+    public bool TruncateStdout { get; }
+
+    public static JobEventQuery? Parse(IQueryCollection query, out string? error)
+    {
+        error = null;
+        var parsed = new JobEventQuery(query["no_truncate"].ToString().Length == 0);
+        foreach (var (name, compare) in new (string, Func<int, int, bool>)[]
+        {
+            ("counter__gt", (counter, bound) => counter > bound),
+            ("counter__gte", (counter, bound) => counter >= bound),
+            ("counter__lt", (counter, bound) => counter < bound),
+            ("counter__lte", (counter, bound) => counter <= bound),
+        })
+        {
+            var text = query[name].ToString();
+            if (text.Length == 0)
+            {
+                continue;
+            }
+            if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var bound))
+            {
+                error = $"{name} must be a whole number, got \"{text}\".";
+                return null;
+            }
+            parsed._filters.Add(jobEvent => compare(jobEvent.Counter, bound));
+        }
+        var counterList = query["counter__in"].ToString();
+        if (counterList.Length > 0)
+        {
+            var counters = new HashSet<int>();
+            foreach (var item in counterList.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (!int.TryParse(item, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var counter))
+                {
+                    error = $"counter__in must list whole numbers separated by commas, got \"{item}\".";
+                    return null;
+                }
+                counters.Add(counter);
+            }
+            parsed._filters.Add(jobEvent => counters.Contains(jobEvent.Counter));
+        }
+        var eventType = query["event"].ToString();
+        if (eventType.Length > 0)
+        {
+            parsed._filters.Add(jobEvent => jobEvent.Event == eventType);
+        }
+        var orderBy = query["order_by"].ToString();
+        foreach (var term in (orderBy.Length == 0 ? "start_line,counter" : orderBy).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            var field = term.TrimStart('-');
+            if (!OrderableFields.Contains(field))
+            {
+                error = $"Cannot order job events by \"{term}\"; use counter, id or start_line, optionally prefixed with -.";
+                return null;
+            }
+            parsed._order.Add((field, term.StartsWith('-')));
+        }
+        return parsed;
+    }
+
+    public IReadOnlyList<StoredJobEvent> Apply(IEnumerable<StoredJobEvent> events)
+    {
+        var filtered = events.Where(jobEvent => _filters.TrueForAll(filter => filter(jobEvent)));
+        IOrderedEnumerable<StoredJobEvent>? ordered = null;
+        foreach (var (field, descending) in _order)
+        {
+            Func<StoredJobEvent, long> key = field switch
+            {
+                "id" => jobEvent => jobEvent.Id,
+                "start_line" => jobEvent => jobEvent.StartLine,
+                _ => jobEvent => jobEvent.Counter,
+            };
+            ordered = (ordered, descending) switch
+            {
+                (null, false) => filtered.OrderBy(key),
+                (null, true) => filtered.OrderByDescending(key),
+                (_, false) => ordered.ThenBy(key),
+                (_, true) => ordered.ThenByDescending(key),
+            };
+        }
+        return (ordered ?? filtered).ToList();
+    }
+}

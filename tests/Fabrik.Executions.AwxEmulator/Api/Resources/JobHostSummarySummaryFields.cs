@@ -1,0 +1,3 @@
+namespace Fabrik.Executions.AwxEmulator.Api.Resources;
+
+internal sealed record JobHostSummarySummaryFields(ObjectSummary Host, JobReferenceSummary Job);

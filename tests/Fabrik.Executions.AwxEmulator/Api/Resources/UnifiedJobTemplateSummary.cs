@@ -1,0 +1,3 @@
+namespace Fabrik.Executions.AwxEmulator.Api.Resources;
+
+internal sealed record UnifiedJobTemplateSummary(int Id, string Name, string Description, string UnifiedJobType);

@@ -1,0 +1,8 @@
+namespace Fabrik.Executions.AwxEmulator.Synthetic;
+
+internal enum HostFate
+{
+    Healthy,
+    FailsTask,
+    Unreachable,
+}

@@ -1,0 +1,10 @@
+namespace Fabrik.Executions.AwxEmulator.Synthetic;
+
+internal enum SyntheticTaskKind
+{
+    GatherFacts,
+    Configure,
+    ShowConfig,
+    Verify,
+    PublishResults,
+}
