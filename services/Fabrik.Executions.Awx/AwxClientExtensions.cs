@@ -21,7 +21,7 @@ public static class AwxClientExtensions
         builder.Services.AddTransient<AwxBearerTokenHandler>();
 
         builder.Services
-            .AddRefitClient<IAwxApi>(new RefitSettings { ContentSerializer = new SystemTextJsonContentSerializer(AwxJson.Options) })
+            .AddRefitGeneratedClient<IAwxApi>(new RefitSettings { ContentSerializer = new SystemTextJsonContentSerializer(AwxJson.Options) })
             .ConfigureHttpClient((provider, client) =>
                 client.BaseAddress = provider.GetRequiredService<IOptions<AwxOptions>>().Value.BaseUrl)
             .AddHttpMessageHandler<AwxBearerTokenHandler>()

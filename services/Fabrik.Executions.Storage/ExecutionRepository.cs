@@ -154,20 +154,6 @@ public sealed class ExecutionRepository(NpgsqlDataSource dataSource)
             cancellationToken: cancellationToken));
     }
 
-    public async Task RecordResultsAsync(ExecutionResults results, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            update executions
-            set awx_job_data = @AwxJobDataJson::jsonb, artifacts = @ArtifactsJson::jsonb, row_results = @RowResultsJson::jsonb,
-                results_source = @Source, partial_success = @PartialSuccess, elapsed_seconds = @ElapsedSeconds, updated_at = now()
-            where id = @ExecutionId
-            """,
-            results,
-            cancellationToken: cancellationToken));
-    }
-
     /// <summary>The task count of the template's last run that got to its stats, the best guess of this run's.</summary>
     public async Task<int?> FindExpectedTaskCountAsync(int templateId, CancellationToken cancellationToken)
     {

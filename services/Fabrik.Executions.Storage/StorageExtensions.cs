@@ -26,6 +26,8 @@ public static class StorageExtensions
         services.AddSingleton<ExecutionRepository>();
         services.AddSingleton<JobEventStore>();
         services.AddSingleton<JobStreamRepository>();
+        services.AddSingleton<JobStreamQueries>();
+        services.AddSingleton<ExecutionResultsRepository>();
         return services;
     }
 }

@@ -1,0 +1,51 @@
+using Fabrik.Executions.Gateway.Api;
+using Fabrik.Executions.Gateway.Consumers;
+using Fabrik.Executions.Gateway.Hubs;
+using Fabrik.Executions.Hosting;
+using Fabrik.Executions.Storage;
+
+namespace Fabrik.Executions.Gateway;
+
+public static class GatewayExtensions
+{
+    public const string QueuePrefix = "gateway";
+    private const string DefaultUrl = "http://127.0.0.1:5080";
+
+    public static WebApplicationBuilder AddGateway(this WebApplicationBuilder builder)
+    {
+        UseDefaultUrlUnlessConfigured(builder);
+        builder.Services.AddOptions<GatewayOptions>()
+            .Bind(builder.Configuration.GetSection(GatewayOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        builder.AddFabrikStorage();
+        builder.AddFabrikRedis();
+        builder.AddFabrikBus(QueuePrefix, GatewayConsumers.Register);
+        builder.AddExecutionsApi();
+        builder.AddExecutionsHub();
+        return builder;
+    }
+
+    public static WebApplication MapGateway(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapOpenApi();
+        app.MapExecutionsApi();
+        app.MapHub<ExecutionsHub>(ExecutionsHub.Path);
+        return app;
+    }
+
+    private static void UseDefaultUrlUnlessConfigured(WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        if (string.IsNullOrEmpty(configuration["urls"])
+            && string.IsNullOrEmpty(configuration["http_ports"])
+            && string.IsNullOrEmpty(configuration["https_ports"])
+            && !configuration.GetSection("Kestrel:Endpoints").Exists())
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+using Fabrik.Executions.Gateway.Api;
+using Fabrik.Executions.Storage;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Fabrik.Executions.Gateway.Hubs;
+
+/// <summary>
+/// Live output and status for browsers. A subscriber joins the execution's group before the stored events are read,
+/// so an event is either in the replay or arrives live (or both, and the client drops the duplicate): never lost.
+/// </summary>
+public sealed class ExecutionsHub(ExecutionRepository executions, JobEventStore events, JobStreamQueries streams)
+    : Hub<IExecutionsClient>
+{
+    public const string Path = "/hubs/executions";
+    public const int ReplayBatchSize = 500;
+
+    /// <summary>
+    /// Replays the stored events after <paramref name="afterCounter"/> (of each AWX job of the execution), then sends
+    /// the execution's snapshot; live events follow through the group.
+    /// </summary>
+    public async Task SubscribeToOutput(Guid executionId, long afterCounter)
+    {
+        if (afterCounter < 0)
+        {
+            throw new HubException($"afterCounter must be 0 or more; it was {afterCounter}.");
+        }
+
+        var cancellationToken = Context.ConnectionAborted;
+        if (await executions.FindAsync(executionId, cancellationToken) is null)
+        {
+            throw new HubException($"Execution {executionId} does not exist.");
+        }
+
+        await Groups.AddToGroupAsync(Context.ConnectionId, ExecutionGroups.Output(executionId), cancellationToken);
+        foreach (var jobId in await streams.ListJobIdsAsync(executionId, cancellationToken))
+        {
+            await ReplayAsync(executionId, jobId, afterCounter, cancellationToken);
+        }
+
+        // Read after the replay, so the snapshot is at least as recent as the events the caller has.
+        var execution = await executions.FindAsync(executionId, cancellationToken)
+                        ?? throw new HubException($"Execution {executionId} does not exist.");
+        await Clients.Caller.ExecutionSnapshot(ExecutionResource.From(execution));
+    }
+
+    public Task UnsubscribeFromOutput(Guid executionId) =>
+        Groups.RemoveFromGroupAsync(Context.ConnectionId, ExecutionGroups.Output(executionId), Context.ConnectionAborted);
+
+    /// <summary>Status, progress, ends and results of every execution, for the live list.</summary>
+    public Task SubscribeToMonitor() =>
+        Groups.AddToGroupAsync(Context.ConnectionId, ExecutionGroups.Monitor, Context.ConnectionAborted);
+
+    public Task UnsubscribeFromMonitor() =>
+        Groups.RemoveFromGroupAsync(Context.ConnectionId, ExecutionGroups.Monitor, Context.ConnectionAborted);
+
+    private async Task ReplayAsync(Guid executionId, long jobId, long afterCounter, CancellationToken cancellationToken)
+    {
+        var after = afterCounter;
+        while (true)
+        {
+            var batch = await events.ReadAfterAsync(executionId, jobId, after, ReplayBatchSize, cancellationToken);
+            if (batch.Count == 0)
+            {
+                return;
+            }
+
+            await Clients.Caller.JobEvents(executionId, batch);
+            if (batch.Count < ReplayBatchSize)
+            {
+                return;
+            }
+
+            after = batch[^1].Counter;
+        }
+    }
+}

@@ -1,0 +1,29 @@
+using Fabrik.Executions.Hosting;
+using StackExchange.Redis;
+
+namespace Fabrik.Executions.Gateway.Hubs;
+
+public static class ExecutionsHubExtensions
+{
+    /// <summary>
+    /// The hub with the snake_case JSON protocol and the Redis backplane, so any Gateway instance can push to any
+    /// browser. <c>Redis:ChannelPrefix</c> keeps environments (and parallel test fixtures) sharing a Redis apart.
+    /// </summary>
+    public static WebApplicationBuilder AddExecutionsHub(this WebApplicationBuilder builder)
+    {
+        var redis = builder.Configuration.GetRequiredConnectionString(ConnectionStringNames.Redis);
+        var channelPrefix = builder.Configuration["Redis:ChannelPrefix"];
+
+        builder.Services.AddSignalR()
+            .AddJsonProtocol(options => GatewayJson.Apply(options.PayloadSerializerOptions))
+            .AddStackExchangeRedis(redis, options =>
+            {
+                options.Configuration.AbortOnConnectFail = false;
+                if (!string.IsNullOrWhiteSpace(channelPrefix))
+                {
+                    options.Configuration.ChannelPrefix = RedisChannel.Literal(channelPrefix);
+                }
+            });
+        return builder;
+    }
+}

@@ -1,0 +1,3 @@
+using Fabrik.Executions.Gateway;
+
+await GatewayApplication.Create(args).RunAsync();

@@ -1,0 +1,3 @@
+using Fabrik.Executions.Launcher;
+
+await LauncherApplication.Create(args).RunAsync();

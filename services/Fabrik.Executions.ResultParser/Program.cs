@@ -1,0 +1,3 @@
+using Fabrik.Executions.ResultParser;
+
+await ResultParserApplication.Create(args).RunAsync();

@@ -1,0 +1,89 @@
+using Fabrik.Executions.AwxEmulator.Hosting;
+using Fabrik.Executions.Gateway;
+using Fabrik.Executions.Launcher;
+using Fabrik.Executions.ResultParser;
+using Fabrik.Executions.StreamPoller;
+using Fabrik.Executions.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Fabrik.Executions.IntegrationTests;
+
+/// <summary>
+/// The whole pipeline on the real servers: the AWX emulator and every service, each its own host on its own port,
+/// wired exactly as Program.cs wires them, sharing one isolated database, virtual host and Redis prefix.
+/// </summary>
+public sealed class Pipeline : IAsyncDisposable
+{
+    private readonly List<WebApplication> services = [];
+
+    private Pipeline(IsolatedInfrastructure infrastructure, AwxEmulatorHost awx)
+    {
+        Infrastructure = infrastructure;
+        Awx = awx;
+    }
+
+    public IsolatedInfrastructure Infrastructure { get; }
+
+    public AwxEmulatorHost Awx { get; }
+
+    public Uri GatewayUrl { get; private set; } = null!;
+
+    public IServiceProvider GatewayServices { get; private set; } = null!;
+
+    public static async Task<Pipeline> StartAsync(AwxEmulatorOptions? awxOptions = null)
+    {
+        var infrastructure = await IsolatedInfrastructure.CreateAsync();
+        var awx = await AwxEmulatorHost.StartAsync(awxOptions ?? new AwxEmulatorOptions(), CancellationToken.None);
+        var pipeline = new Pipeline(infrastructure, awx);
+        await pipeline.StartAsync(LauncherApplication.Create);
+        await pipeline.StartPollerAsync();
+        await pipeline.StartAsync(ResultParserApplication.Create);
+        var gateway = await pipeline.StartAsync(GatewayApplication.Create);
+        pipeline.GatewayUrl = AddressOf(gateway);
+        pipeline.GatewayServices = gateway.Services;
+        return pipeline;
+    }
+
+    public Task<WebApplication> StartPollerAsync() => StartAsync(StreamPollerApplication.Create);
+
+    public HttpClient CreateGatewayClient() => new() { BaseAddress = GatewayUrl };
+
+    public HubConnection CreateHubConnection() =>
+        new HubConnectionBuilder().WithUrl(new Uri(GatewayUrl, "/hubs/executions")).Build();
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var service in Enumerable.Reverse(services))
+        {
+            await service.StopAsync();
+            await service.DisposeAsync();
+        }
+
+        await Awx.DisposeAsync();
+        await Infrastructure.DisposeAsync();
+    }
+
+    private async Task<WebApplication> StartAsync(Func<string[], IReadOnlyDictionary<string, string?>?, WebApplication> create)
+    {
+        var configuration = new Dictionary<string, string?>(Infrastructure.Configuration)
+        {
+            ["Awx:BaseUrl"] = Awx.BaseUrl.ToString(),
+            ["Awx:Token"] = Awx.Token,
+            ["Poller:ScanSeconds"] = "1",
+            ["Poller:MissingEventsWaitSeconds"] = "10",
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+        };
+        var service = create(["--urls", "http://127.0.0.1:0"], configuration);
+        await service.StartAsync();
+        services.Add(service);
+        return service;
+    }
+
+    private static Uri AddressOf(WebApplication service) =>
+        new(service.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+}

@@ -1,0 +1,145 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Fabrik.Executions.AwxEmulator.Faults;
+using Fabrik.Executions.AwxEmulator.Hosting;
+using Fabrik.Executions.Testing;
+
+namespace Fabrik.Executions.IntegrationTests;
+
+public sealed class StreamingPipelineTests
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(3);
+    private Pipeline pipeline = null!;
+    private HttpClient gateway = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        // Long enough in pending and waiting that a client subscribes before the first event exists.
+        pipeline = await Pipeline.StartAsync(new AwxEmulatorOptions { PendingDelayMs = 1_000, WaitingDelayMs = 1_000 });
+        gateway = pipeline.CreateGatewayClient();
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAsync()
+    {
+        gateway.Dispose();
+        await pipeline.DisposeAsync();
+    }
+
+    [TearDown]
+    public void ClearFaults() => pipeline.Awx.Faults = new FaultSettings();
+
+    [Test]
+    public async Task Ten_thousand_events_seen_out_of_order_are_stored_once_and_reach_every_subscriber()
+    {
+        pipeline.Awx.Faults = new FaultSettings { OutOfOrderWindowMs = 400, LateVisibilityProbability = 0.01, LateVisibilityDelayMs = 1_500 };
+        await using var early = await OutputWatcher.ConnectAsync(pipeline);
+        await early.SubscribeToMonitorAsync();
+
+        var executionId = await gateway.LaunchSyntheticAsync(new JsonObject
+        {
+            ["emulator_events"] = 10_000, ["emulator_hosts"] = 20, ["emulator_events_per_second"] = 2_500,
+        });
+        await early.SubscribeToOutputAsync(executionId, afterCounter: 0);
+
+        await Eventually.TrueAsync(() => Task.FromResult(early.Counters.Count >= 3_000), "the first subscriber to see 3,000 events", Deadline);
+        await using var midRun = await OutputWatcher.ConnectAsync(pipeline);
+        await midRun.SubscribeToOutputAsync(executionId, afterCounter: 0);
+
+        var execution = await gateway.WaitForResultsAsync(executionId, Deadline);
+        var everyCounter = Enumerable.Range(1, 10_000).Select(i => (long)i).ToList();
+        await Eventually.TrueAsync(() => Task.FromResult(early.Counters.Count == 10_000 && midRun.Counters.Count == 10_000), "both subscribers to hold every event", Deadline);
+
+        Assert.That(await StoredEvents.ReadAsync(pipeline, executionId), Is.EqualTo(new StoredEvents(10_000, 10_000, 1, 10_000)));
+        Assert.That(early.Counters.Order(), Is.EqualTo(everyCounter));
+        Assert.That(midRun.Counters.Order(), Is.EqualTo(everyCounter));
+        Assert.That(execution.GetProperty("status").GetString(), Is.EqualTo("successful"));
+        Assert.That(execution.GetProperty("complete").GetBoolean(), Is.True);
+        Assert.That(execution.GetProperty("progress_percentage").GetInt32(), Is.EqualTo(100));
+        await Eventually.TrueAsync(() => Task.FromResult(early.StatusSequenceOf(executionId).Contains("successful")), "the final status on the monitor", Deadline);
+        Assert.That(early.StatusSequenceOf(executionId), Is.EqualTo(new[] { "waiting", "running", "successful" }),
+            "pending is where every execution starts; each change after it arrives once, in order");
+        Assert.That(early.Progress, Does.Contain(100));
+        Assert.That(HostRow.From(execution.GetProperty("row_results")),
+            Is.EquivalentTo(HostRow.From(pipeline.Awx.GetExpectedHostOutcomes(AwxJobId(execution)))));
+    }
+
+    [Test]
+    public async Task Failed_and_unreachable_hosts_end_failed_with_their_outcomes_per_host()
+    {
+        var executionId = await gateway.LaunchSyntheticAsync(new JsonObject
+        {
+            ["emulator_events"] = 300, ["emulator_hosts"] = 6, ["emulator_failed_hosts"] = 2, ["emulator_unreachable_hosts"] = 1,
+            ["emulator_events_per_second"] = 0,
+        });
+
+        var execution = await gateway.WaitForResultsAsync(executionId, Deadline);
+
+        Assert.That(execution.GetProperty("status").GetString(), Is.EqualTo("failed"));
+        Assert.That(execution.GetProperty("partial_success").GetBoolean(), Is.False);
+        var rows = HostRow.From(execution.GetProperty("row_results")).ToList();
+        Assert.That(rows, Is.EquivalentTo(HostRow.From(pipeline.Awx.GetExpectedHostOutcomes(AwxJobId(execution)))));
+        Assert.That(rows.Count(row => row.Status == "failed"), Is.EqualTo(2));
+        Assert.That(rows.Count(row => row.Status == "unreachable"), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Successful_with_failed_hosts_is_flagged_as_a_partial_success()
+    {
+        var executionId = await gateway.LaunchSyntheticAsync(new JsonObject
+        {
+            ["emulator_events"] = 200, ["emulator_hosts"] = 4, ["emulator_failed_hosts"] = 1, ["emulator_tolerate_failures"] = true,
+            ["emulator_events_per_second"] = 0,
+        });
+
+        var execution = await gateway.WaitForResultsAsync(executionId, Deadline);
+
+        Assert.That(execution.GetProperty("status").GetString(), Is.EqualTo("successful"));
+        Assert.That(execution.GetProperty("partial_success").GetBoolean(), Is.True);
+        Assert.That(HostRow.From(execution.GetProperty("row_results")).Count(row => row.Status == "failed"), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task A_subscriber_joining_after_the_end_gets_the_whole_history_and_the_final_status()
+    {
+        var executionId = await gateway.LaunchSyntheticAsync(new JsonObject
+        {
+            ["emulator_events"] = 1_234, ["emulator_hosts"] = 5, ["emulator_events_per_second"] = 0,
+        });
+        await gateway.WaitForResultsAsync(executionId, Deadline);
+
+        await using var late = await OutputWatcher.ConnectAsync(pipeline);
+        await late.SubscribeToOutputAsync(executionId, afterCounter: 0);
+
+        await Eventually.TrueAsync(() => Task.FromResult(late.Counters.Count == 1_234 && late.Snapshot is not null), "the replayed history and snapshot", Deadline);
+        Assert.That(late.Counters.Order(), Is.EqualTo(Enumerable.Range(1, 1_234).Select(i => (long)i)));
+        Assert.That(late.Snapshot!.Value.GetProperty("status").GetString(), Is.EqualTo("successful"));
+    }
+
+    [Test]
+    public async Task Events_stored_from_the_real_ansible_runner_equal_what_it_wrote_field_by_field()
+    {
+        if (!pipeline.Awx.RunnerAvailable)
+        {
+            Assert.Ignore("ansible-runner is not installed here; .ci/run installs it.");
+        }
+
+        var executionId = await gateway.LaunchSyntheticAsync(new JsonObject(), templateId: 2);
+        var execution = await gateway.WaitForResultsAsync(executionId, Deadline);
+
+        var written = Directory.GetFiles(pipeline.Awx.GetRunnerArtifacts(AwxJobId(execution)).JobEventsDirectory, "*.json")
+            .Select(file => JsonDocument.Parse(File.ReadAllText(file)).RootElement)
+            .OrderBy(e => e.GetProperty("counter").GetInt64())
+            .ToList();
+        var stored = await RunnerComparison.ReadStoredAsync(pipeline, executionId);
+        Assert.That(written, Is.Not.Empty);
+        Assert.That(stored.Select(e => e.Counter), Is.EqualTo(written.Select(e => e.GetProperty("counter").GetInt64())));
+        foreach (var (file, row) in written.Zip(stored))
+        {
+            RunnerComparison.AssertSame(file, row);
+        }
+    }
+
+    private static int AwxJobId(JsonElement execution) => execution.GetProperty("awx_job_id").GetInt32();
+}
