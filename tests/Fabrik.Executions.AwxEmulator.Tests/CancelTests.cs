@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using Fabrik.Executions.AwxEmulator.Tests.Support;
-using NUnit.Framework;
 
 namespace Fabrik.Executions.AwxEmulator.Tests;
 

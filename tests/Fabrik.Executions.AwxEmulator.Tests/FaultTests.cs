@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using Fabrik.Executions.AwxEmulator.Faults;
 using Fabrik.Executions.AwxEmulator.Tests.Support;
-using NUnit.Framework;
 
 namespace Fabrik.Executions.AwxEmulator.Tests;
 

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Fabrik.Executions.AwxEmulator.Faults;
 using Fabrik.Executions.AwxEmulator.Tests.Support;
-using NUnit.Framework;
 
 namespace Fabrik.Executions.AwxEmulator.Tests;
 

@@ -1,6 +1,5 @@
 using Fabrik.Executions.AwxEmulator.Hosting;
 using Fabrik.Executions.AwxEmulator.Tests.Support;
-using NUnit.Framework;
 
 namespace Fabrik.Executions.AwxEmulator.Tests;
 

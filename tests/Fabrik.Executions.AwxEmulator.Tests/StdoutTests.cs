@@ -1,4 +1,3 @@
-using NUnit.Framework;
 
 namespace Fabrik.Executions.AwxEmulator.Tests;
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Fabrik.Executions.AwxEmulator.Control;
-using NUnit.Framework;
 
 namespace Fabrik.Executions.AwxEmulator.Tests;
 

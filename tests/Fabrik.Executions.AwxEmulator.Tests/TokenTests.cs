@@ -1,5 +1,4 @@
 using Fabrik.Executions.AwxEmulator.Hosting;
-using NUnit.Framework;
 
 namespace Fabrik.Executions.AwxEmulator.Tests;
 

@@ -1,3 +1,4 @@
+using Fabrik.Executions.Hosting;
 using StackExchange.Redis;
 
 namespace Fabrik.Executions.StreamPoller.Leasing;

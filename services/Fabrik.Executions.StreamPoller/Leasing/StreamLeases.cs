@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Fabrik.Executions.Hosting;
 using StackExchange.Redis;
 
 namespace Fabrik.Executions.StreamPoller.Leasing;

@@ -1,8 +1,8 @@
 using StackExchange.Redis;
 
-namespace Fabrik.Executions.StreamPoller.Leasing;
+namespace Fabrik.Executions.Hosting;
 
-/// <summary>The Redis keys of one execution's stream, named as the frame names them.</summary>
+/// <summary>The Redis keys of one execution's stream, named as the frame names them; the pollers write them, the Watchdog reads them.</summary>
 public static class RedisStreamKeys
 {
     public static RedisKey Cursor(Guid executionId) => $"awx:stream:cursor:{executionId}";
