@@ -124,6 +124,19 @@ public sealed class ExecutionRepository(NpgsqlDataSource dataSource)
             cancellationToken: cancellationToken));
     }
 
+    /// <summary>Sets or clears the explanation of an execution still in progress, without moving its status.</summary>
+    public async Task ExplainAsync(Guid id, string? explanation, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            update executions set status_explanation = @explanation, updated_at = now()
+            where id = @id and status in ('pending', 'waiting', 'running')
+            """,
+            new { id, explanation },
+            cancellationToken: cancellationToken));
+    }
+
     /// <summary>Records what the stream ended with, in the same statement that moves the status to terminal.</summary>
     public async Task<StatusTransition?> FinishAsync(
         Guid id, ExecutionStatus status, string? explanation, long finalCounter, IReadOnlyList<long> missingCounters,

@@ -19,6 +19,7 @@ namespace Fabrik.Executions.IntegrationTests;
 public sealed class Pipeline : IAsyncDisposable
 {
     private readonly List<WebApplication> services = [];
+    private readonly List<WebApplication> pollers = [];
 
     private Pipeline(IsolatedInfrastructure infrastructure, AwxEmulatorHost awx)
     {
@@ -34,13 +35,31 @@ public sealed class Pipeline : IAsyncDisposable
 
     public IServiceProvider GatewayServices { get; private set; } = null!;
 
-    public static async Task<Pipeline> StartAsync(AwxEmulatorOptions? awxOptions = null)
+    /// <summary>The in-process pollers still running, in the order they started.</summary>
+    public IReadOnlyList<WebApplication> Pollers => pollers;
+
+    /// <summary>What every service of this pipeline is configured with; a service run as its own process gets it as environment.</summary>
+    public IReadOnlyDictionary<string, string?> ServiceConfiguration => new Dictionary<string, string?>(Infrastructure.Configuration)
+    {
+        ["Awx:BaseUrl"] = Awx.BaseUrl.ToString(),
+        ["Awx:Token"] = Awx.Token,
+        ["Poller:ScanSeconds"] = "1",
+        ["Poller:MissingEventsWaitSeconds"] = "10",
+        ["Logging:LogLevel:Default"] = "Warning",
+        ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+    };
+
+    public static async Task<Pipeline> StartAsync(AwxEmulatorOptions? awxOptions = null, int pollers = 1)
     {
         var infrastructure = await IsolatedInfrastructure.CreateAsync();
         var awx = await AwxEmulatorHost.StartAsync(awxOptions ?? new AwxEmulatorOptions(), CancellationToken.None);
         var pipeline = new Pipeline(infrastructure, awx);
         await pipeline.StartAsync(LauncherApplication.Create);
-        await pipeline.StartPollerAsync();
+        for (var i = 0; i < pollers; i++)
+        {
+            await pipeline.StartPollerAsync();
+        }
+
         await pipeline.StartAsync(ResultParserApplication.Create);
         var gateway = await pipeline.StartAsync(GatewayApplication.Create);
         pipeline.GatewayUrl = AddressOf(gateway);
@@ -48,7 +67,21 @@ public sealed class Pipeline : IAsyncDisposable
         return pipeline;
     }
 
-    public Task<WebApplication> StartPollerAsync() => StartAsync(StreamPollerApplication.Create);
+    public async Task<WebApplication> StartPollerAsync()
+    {
+        var poller = await StartAsync(StreamPollerApplication.Create);
+        pollers.Add(poller);
+        return poller;
+    }
+
+    /// <summary>Stops a poller gracefully: it hands its executions over.</summary>
+    public async Task StopPollerAsync(WebApplication poller)
+    {
+        await poller.StopAsync();
+        pollers.Remove(poller);
+        services.Remove(poller);
+        await poller.DisposeAsync();
+    }
 
     public HttpClient CreateGatewayClient() => new() { BaseAddress = GatewayUrl };
 
@@ -69,16 +102,7 @@ public sealed class Pipeline : IAsyncDisposable
 
     private async Task<WebApplication> StartAsync(Func<string[], IReadOnlyDictionary<string, string?>?, WebApplication> create)
     {
-        var configuration = new Dictionary<string, string?>(Infrastructure.Configuration)
-        {
-            ["Awx:BaseUrl"] = Awx.BaseUrl.ToString(),
-            ["Awx:Token"] = Awx.Token,
-            ["Poller:ScanSeconds"] = "1",
-            ["Poller:MissingEventsWaitSeconds"] = "10",
-            ["Logging:LogLevel:Default"] = "Warning",
-            ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
-        };
-        var service = create(["--urls", "http://127.0.0.1:0"], configuration);
+        var service = create(["--urls", "http://127.0.0.1:0"], ServiceConfiguration);
         await service.StartAsync();
         services.Add(service);
         return service;

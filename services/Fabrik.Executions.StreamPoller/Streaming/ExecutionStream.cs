@@ -17,6 +17,9 @@ public sealed partial class ExecutionStream(StreamContext context, ExecutionReco
 {
     private const int GapQueryLimit = AwxClient.MaxPageSize;
 
+    // A broker that is down makes publishing wait; give up after this and republish from the database later.
+    private static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(30);
+
     private readonly Guid executionId = execution.Id;
     private readonly long jobId = execution.AwxJobId ?? throw new ArgumentException("The execution has no AWX job yet.", nameof(execution));
     private readonly PollPacer pacer = new(context.Options);
@@ -27,6 +30,8 @@ public sealed partial class ExecutionStream(StreamContext context, ExecutionReco
     private DateTimeOffset lastHeartbeat = DateTimeOffset.MinValue;
     private DateTimeOffset? terminalSince;
     private int cyclesSinceJobRead = int.MaxValue;
+    private bool republishNeeded;
+    private bool awxRefusing;
 
     public Guid ExecutionId => executionId;
 
@@ -57,11 +62,16 @@ public sealed partial class ExecutionStream(StreamContext context, ExecutionReco
                 }
 
                 pause = pacer.AfterCycle(cycle.NewEvents, cycle.MorePending);
+                await ExplainRefusalAsync(null, stopping);
             }
             catch (Exception exception) when (exception is not OperationCanceledException || !stopping.IsCancellationRequested)
             {
                 pause = pacer.AfterFailure();
                 LogCycleFailed(context.Logger, exception, exception.GetType().Name, pause.TotalMilliseconds);
+                if (exception is ApiException { StatusCode: HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden } refused)
+                {
+                    await ExplainRefusalAsync(refused, stopping);
+                }
             }
 
             await TouchAsync(stopping);
@@ -71,12 +81,22 @@ public sealed partial class ExecutionStream(StreamContext context, ExecutionReco
 
     private async Task ResumeAsync(CancellationToken cancellationToken)
     {
+        var expectedTasks = await context.Executions.FindExpectedTaskCountAsync(execution.TemplateId, cancellationToken);
+        progress = new ProgressTracker(expectedTasks, await context.Events.ReadProgressAsync(executionId, jobId, cancellationToken));
+        await CatchUpWithDatabaseAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Reloads the stream's state and publishes what was stored but not confirmed published: after a takeover, or
+    /// after a cycle that failed between storing and publishing (broker down, database connection lost mid-commit).
+    /// </summary>
+    private async Task CatchUpWithDatabaseAsync(CancellationToken cancellationToken)
+    {
         var stream = await context.Streams.GetAsync(executionId, jobId, cancellationToken);
         watermark = stream.Watermark;
         maxCounter = stream.MaxCounter;
-        var expectedTasks = await context.Executions.FindExpectedTaskCountAsync(execution.TemplateId, cancellationToken);
-        progress = new ProgressTracker(expectedTasks, await context.Events.ReadProgressAsync(executionId, jobId, cancellationToken));
         await RepublishUnconfirmedAsync(stream.PublishedWatermark, cancellationToken);
+        republishNeeded = false;
     }
 
     /// <summary>
@@ -94,7 +114,7 @@ public sealed partial class ExecutionStream(StreamContext context, ExecutionReco
                 break;
             }
 
-            await context.Bus.PublishBatch(batch, cancellationToken);
+            await PublishBatchAsync(batch, cancellationToken);
             after = batch[^1].Counter;
         }
 
@@ -107,6 +127,11 @@ public sealed partial class ExecutionStream(StreamContext context, ExecutionReco
 
     private async Task<CycleOutcome> PollOnceAsync(CancellationToken cancellationToken)
     {
+        if (republishNeeded)
+        {
+            await CatchUpWithDatabaseAsync(cancellationToken);
+        }
+
         AwxJob? job = null;
         if (cyclesSinceJobRead >= 4 || status == ExecutionStatus.Waiting || terminalSince is not null)
         {
@@ -239,21 +264,26 @@ public sealed partial class ExecutionStream(StreamContext context, ExecutionReco
             return 0;
         }
 
+        republishNeeded = true;
         var stored = await context.Events.StoreAsync(executionId, jobId, events, cancellationToken);
         watermark = stored.Watermark;
         maxCounter = stored.MaxCounter;
+        if (stored.Inserted.Count > 0)
+        {
+            await PublishBatchAsync(stored.Inserted, cancellationToken);
+            await context.Streams.MarkPublishedAsync(executionId, jobId, watermark, cancellationToken);
+        }
+
+        republishNeeded = false;
         if (stored.Inserted.Count == 0)
         {
             return 0;
         }
 
-        await context.Bus.PublishBatch(stored.Inserted, cancellationToken);
-        await context.Streams.MarkPublishedAsync(executionId, jobId, watermark, cancellationToken);
-
         if (progress.Observe(stored.Inserted))
         {
             await context.Executions.UpdateProgressAsync(executionId, progress.Percentage, progress.CurrentTask, cancellationToken);
-            await context.Bus.Publish(new ExecutionProgressed
+            await PublishAsync(new ExecutionProgressed
             {
                 ExecutionId = executionId,
                 ProgressPercentage = progress.Percentage,
@@ -290,7 +320,7 @@ public sealed partial class ExecutionStream(StreamContext context, ExecutionReco
         if (finished is not null)
         {
             await PublishStatusChangedAsync(finished, explanation, cancellationToken);
-            await context.Bus.Publish(new ExecutionFinished
+            await PublishAsync(new ExecutionFinished
             {
                 ExecutionId = executionId,
                 AwxJobId = jobId,
@@ -302,7 +332,7 @@ public sealed partial class ExecutionStream(StreamContext context, ExecutionReco
             }, cancellationToken);
             if (progress.Percentage == 100)
             {
-                await context.Bus.Publish(new ExecutionProgressed
+                await PublishAsync(new ExecutionProgressed
                 {
                     ExecutionId = executionId, ProgressPercentage = 100, CurrentTask = progress.CurrentTask, Watermark = watermark,
                 }, cancellationToken);
@@ -359,7 +389,7 @@ public sealed partial class ExecutionStream(StreamContext context, ExecutionReco
     private Task PublishStatusChangedAsync(StatusTransition transition, string? explanation, CancellationToken cancellationToken)
     {
         status = transition.Current;
-        return context.Bus.Publish(new ExecutionStatusChanged
+        return PublishAsync(new ExecutionStatusChanged
         {
             ExecutionId = executionId,
             Status = transition.Current,
@@ -368,6 +398,29 @@ public sealed partial class ExecutionStream(StreamContext context, ExecutionReco
             AwxJobId = jobId,
             ChangedAt = new DateTimeOffset(DateTime.SpecifyKind(transition.ChangedAt, DateTimeKind.Utc)),
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// A refused token stops the copy until someone fixes it: say so on the execution, where operators look, and
+    /// clear it once AWX answers again.
+    /// </summary>
+    private async Task ExplainRefusalAsync(ApiException? refusal, CancellationToken cancellationToken)
+    {
+        if (refusal is null && !awxRefusing)
+        {
+            return;
+        }
+
+        try
+        {
+            var explanation = refusal is null ? null : $"{AwxErrorText.Describe(refusal)} Output copying resumes once AWX accepts the token.";
+            await context.Executions.ExplainAsync(executionId, explanation, cancellationToken);
+            awxRefusing = refusal is not null;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogTouchFailed(context.Logger, exception);
+        }
     }
 
     private async Task<bool> StillHoldsLeaseAsync()
@@ -393,13 +446,28 @@ public sealed partial class ExecutionStream(StreamContext context, ExecutionReco
             if (now - lastHeartbeat >= TimeSpan.FromSeconds(context.Options.HeartbeatSeconds))
             {
                 lastHeartbeat = now;
-                await context.Bus.Publish(new StreamHeartbeat { ExecutionId = executionId, Watermark = watermark, SentAt = now }, cancellationToken);
+                await PublishAsync(new StreamHeartbeat { ExecutionId = executionId, Watermark = watermark, SentAt = now }, cancellationToken);
             }
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             LogTouchFailed(context.Logger, exception);
         }
+    }
+
+    private async Task PublishAsync<T>(T message, CancellationToken cancellationToken)
+        where T : class
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(PublishTimeout);
+        await context.Bus.Publish(message, timeout.Token);
+    }
+
+    private async Task PublishBatchAsync(IReadOnlyList<JobEventReceived> events, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(PublishTimeout);
+        await context.Bus.PublishBatch(events, timeout.Token);
     }
 
     private static Dictionary<string, string> EventQuery((string Name, string Value) filter) => new(StringComparer.Ordinal)

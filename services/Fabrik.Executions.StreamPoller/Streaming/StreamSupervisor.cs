@@ -7,26 +7,33 @@ using Microsoft.Extensions.Options;
 namespace Fabrik.Executions.StreamPoller.Streaming;
 
 /// <summary>
-/// Runs this poller's execution streams. <c>ExecutionLaunched</c> and <c>ResumeStreaming</c> start a stream at once;
-/// a periodic scan of the database's active executions picks up any that nobody holds (a poller was killed, a message
-/// was lost), so a lapsed lease is taken over within one lease period plus one scan. On a graceful stop every lease is
-/// released so other pollers take over without waiting for it to lapse.
+/// Runs this poller's share of the execution streams. Every scan it checks in with the other pollers, works out its
+/// fair share of the active executions (active ÷ pollers alive, rounded up), hands over what it holds beyond that and
+/// takes unheld executions up to it; a lapsed lease (a killed poller) is taken over within one lease period plus one
+/// scan. <c>ExecutionLaunched</c> and <c>ResumeStreaming</c> start a stream at once. On a graceful stop every lease is
+/// released, so the others take over at their next scan.
 /// </summary>
 public sealed partial class StreamSupervisor(
     ExecutionRepository executions,
     StreamLeases leases,
+    PollerRegistry pollers,
     ExecutionStreamFactory streams,
     IOptions<StreamPollerOptions> options,
     ILogger<StreamSupervisor> logger) : BackgroundService
 {
-    private readonly ConcurrentDictionary<Guid, Task> running = new();
+    private readonly ConcurrentDictionary<Guid, RunningStream> running = new();
     private CancellationToken stopping = CancellationToken.None;
+    private int share = int.MaxValue;
 
     public int RunningCount => running.Count;
 
+    public IReadOnlyCollection<Guid> Held => running.Keys.ToList();
+
     public async Task TryStartAsync(Guid executionId, CancellationToken cancellationToken)
     {
-        if (running.ContainsKey(executionId) || stopping.IsCancellationRequested || !await leases.TryAcquireAsync(executionId))
+        // Messages may run one past the share: the next scan evens it out.
+        if (running.Count > Volatile.Read(ref share) || running.ContainsKey(executionId) || stopping.IsCancellationRequested
+            || !await leases.TryAcquireAsync(executionId))
         {
             return;
         }
@@ -38,14 +45,16 @@ public sealed partial class StreamSupervisor(
             return;
         }
 
-        var stream = streams.Create(execution);
+        var cancellation = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        if (!running.TryAdd(executionId, started.Task))
+        if (!running.TryAdd(executionId, new RunningStream(started.Task, cancellation)))
         {
+            cancellation.Dispose();
             return;
         }
 
-        running[executionId] = Task.Run(() => RunStreamAsync(stream), CancellationToken.None);
+        var stream = streams.Create(execution);
+        running[executionId] = new RunningStream(Task.Run(() => RunStreamAsync(stream, cancellation), CancellationToken.None), cancellation);
         started.SetResult();
     }
 
@@ -57,10 +66,7 @@ public sealed partial class StreamSupervisor(
         {
             try
             {
-                foreach (var active in await executions.ListActiveStreamsAsync(stoppingToken))
-                {
-                    await TryStartAsync(active.ExecutionId, stoppingToken);
-                }
+                await BalanceAsync(stoppingToken);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
@@ -72,17 +78,46 @@ public sealed partial class StreamSupervisor(
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
+        await LeaveAsync();
         await base.StopAsync(cancellationToken);
-        await Task.WhenAll(running.Values);
+        await Task.WhenAll(running.Values.Select(stream => stream.Completion));
     }
 
-    private async Task RunStreamAsync(ExecutionStream stream)
+    private async Task BalanceAsync(CancellationToken cancellationToken)
+    {
+        var alive = await pollers.CheckInAsync();
+        var active = await executions.ListActiveStreamsAsync(cancellationToken);
+        var target = (active.Count + alive - 1) / alive;
+        Volatile.Write(ref share, target);
+
+        foreach (var (executionId, stream) in running.Skip(target).ToList())
+        {
+            LogShedding(logger, executionId, target);
+            await stream.Cancellation.CancelAsync();
+        }
+
+        foreach (var candidate in active)
+        {
+            if (running.Count >= target)
+            {
+                break;
+            }
+
+            await TryStartAsync(candidate.ExecutionId, cancellationToken);
+        }
+    }
+
+    private async Task RunStreamAsync(ExecutionStream stream, CancellationTokenSource cancellation)
     {
         try
         {
-            await stream.RunAsync(stopping);
+            await stream.RunAsync(cancellation.Token);
+            if (cancellation.IsCancellationRequested)
+            {
+                await HandOverAsync(stream.ExecutionId);
+            }
         }
-        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
             await HandOverAsync(stream.ExecutionId);
         }
@@ -94,6 +129,7 @@ public sealed partial class StreamSupervisor(
         finally
         {
             running.TryRemove(stream.ExecutionId, out _);
+            cancellation.Dispose();
         }
     }
 
@@ -104,11 +140,25 @@ public sealed partial class StreamSupervisor(
             await leases.ReleaseAsync(executionId);
             LogHandedOver(logger, executionId);
         }
-        catch (Exception exception) when (exception is StackExchange.Redis.RedisException)
+        catch (StackExchange.Redis.RedisException exception)
         {
             LogScanFailed(logger, exception);
         }
     }
+
+    private async Task LeaveAsync()
+    {
+        try
+        {
+            await pollers.LeaveAsync();
+        }
+        catch (StackExchange.Redis.RedisException exception)
+        {
+            LogScanFailed(logger, exception);
+        }
+    }
+
+    private sealed record RunningStream(Task Completion, CancellationTokenSource Cancellation);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Scan for unheld executions failed")]
     private static partial void LogScanFailed(ILogger logger, Exception exception);
@@ -116,6 +166,9 @@ public sealed partial class StreamSupervisor(
     [LoggerMessage(Level = LogLevel.Error, Message = "Stream of execution {ExecutionId} crashed; its lease will lapse and it resumes from the stored watermark")]
     private static partial void LogStreamCrashed(ILogger logger, Exception exception, Guid executionId);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Handed execution {ExecutionId} over on shutdown")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Handed execution {ExecutionId} over")]
     private static partial void LogHandedOver(ILogger logger, Guid executionId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Handing execution {ExecutionId} over: this poller's fair share is {Share}")]
+    private static partial void LogShedding(ILogger logger, Guid executionId, int share);
 }

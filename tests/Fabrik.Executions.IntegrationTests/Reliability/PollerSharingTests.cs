@@ -1,0 +1,86 @@
+using System.Text.Json.Nodes;
+using Fabrik.Executions.StreamPoller.Streaming;
+using Fabrik.Executions.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Fabrik.Executions.IntegrationTests.Reliability;
+
+public sealed class PollerSharingTests
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(2);
+
+    [Test]
+    public async Task Three_pollers_share_the_running_executions_evenly_and_never_poll_one_twice()
+    {
+        await using var pipeline = await Pipeline.StartAsync(pollers: 3);
+        using var gateway = pipeline.CreateGatewayClient();
+
+        var executions = await LaunchSlowJobsAsync(gateway, count: 9);
+        await Eventually.TrueAsync(() => Task.FromResult(HeldCounts(pipeline).Sum() == 9), "all nine executions to be held", Deadline);
+
+        Assert.That(HeldCounts(pipeline), Is.EqualTo(new[] { 3, 3, 3 }));
+        Assert.That(pipeline.Pollers.SelectMany(Held).Distinct().Count(), Is.EqualTo(9), "no execution is held by two pollers");
+        await AssertEveryExecutionCompleteAsync(pipeline, gateway, executions);
+    }
+
+    [Test]
+    public async Task A_new_poller_takes_its_share_without_a_restart_of_the_others()
+    {
+        await using var pipeline = await Pipeline.StartAsync(pollers: 1);
+        using var gateway = pipeline.CreateGatewayClient();
+        var executions = await LaunchSlowJobsAsync(gateway, count: 6);
+        await Eventually.TrueAsync(() => Task.FromResult(HeldCounts(pipeline).Sum() == 6), "the first poller to hold all six", Deadline);
+
+        await pipeline.StartPollerAsync();
+
+        await Eventually.TrueAsync(() => Task.FromResult(HeldCounts(pipeline).SequenceEqual([3, 3])), "each poller to hold three", Deadline);
+        await AssertEveryExecutionCompleteAsync(pipeline, gateway, executions);
+    }
+
+    [Test]
+    public async Task A_poller_stopped_gracefully_hands_its_executions_over_at_once()
+    {
+        await using var pipeline = await Pipeline.StartAsync(pollers: 2);
+        using var gateway = pipeline.CreateGatewayClient();
+        var executions = await LaunchSlowJobsAsync(gateway, count: 6);
+        await Eventually.TrueAsync(() => Task.FromResult(HeldCounts(pipeline).SequenceEqual([3, 3])), "each poller to hold three", Deadline);
+
+        var stopped = System.Diagnostics.Stopwatch.StartNew();
+        await pipeline.StopPollerAsync(pipeline.Pollers[0]);
+        await Eventually.TrueAsync(() => Task.FromResult(HeldCounts(pipeline).Single() == 6), "the remaining poller to hold all six", Deadline);
+        await TestContext.Out.WriteLineAsync($"Handover after a graceful stop took {stopped.Elapsed.TotalSeconds:0.0} s");
+
+        await AssertEveryExecutionCompleteAsync(pipeline, gateway, executions);
+    }
+
+    /// <summary>Jobs slow enough (about 15 s each) to be running while pollers come and go.</summary>
+    internal static async Task<IReadOnlyList<Guid>> LaunchSlowJobsAsync(HttpClient gateway, int count)
+    {
+        var executions = new List<Guid>();
+        for (var i = 0; i < count; i++)
+        {
+            executions.Add(await gateway.LaunchSyntheticAsync(new JsonObject
+            {
+                ["emulator_events"] = 600, ["emulator_hosts"] = 3, ["emulator_events_per_second"] = 40,
+            }));
+        }
+
+        return executions;
+    }
+
+    internal static async Task AssertEveryExecutionCompleteAsync(Pipeline pipeline, HttpClient gateway, IReadOnlyList<Guid> executions)
+    {
+        foreach (var executionId in executions)
+        {
+            var execution = await gateway.WaitForResultsAsync(executionId, Deadline);
+            Assert.That(execution.GetProperty("status").GetString(), Is.EqualTo("successful"));
+            Assert.That(execution.GetProperty("complete").GetBoolean(), Is.True);
+            Assert.That(await StoredEvents.ReadAsync(pipeline, executionId), Is.EqualTo(new StoredEvents(600, 600, 1, 600)));
+        }
+    }
+
+    private static int[] HeldCounts(Pipeline pipeline) => pipeline.Pollers.Select(poller => Held(poller).Count).ToArray();
+
+    private static IReadOnlyCollection<Guid> Held(WebApplication poller) => poller.Services.GetRequiredService<StreamSupervisor>().Held;
+}
