@@ -15,6 +15,7 @@ public static class RedisExtensions
         configuration.AbortOnConnectFail = false;
 
         builder.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(configuration));
+        builder.Services.AddSingleton<RedisKeyspace>();
         builder.Services.AddHealthChecks().AddRedis(
             provider => provider.GetRequiredService<IConnectionMultiplexer>(),
             name: "redis",

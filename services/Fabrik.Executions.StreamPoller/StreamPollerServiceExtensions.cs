@@ -30,6 +30,7 @@ public static class StreamPollerServiceExtensions
         builder.Services.AddSingleton<StreamLeases>();
         builder.Services.AddSingleton<StreamKeepalive>();
         builder.Services.AddSingleton<PollerRegistry>();
+        builder.Services.AddSingleton<StreamPublisher>();
         builder.Services.AddSingleton<ExecutionStreamFactory>();
         builder.Services.AddSingleton<StreamSupervisor>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<StreamSupervisor>());

@@ -20,6 +20,7 @@ public sealed class Pipeline : IAsyncDisposable
 {
     private readonly List<WebApplication> services = [];
     private readonly List<WebApplication> pollers = [];
+    private readonly string operatorKey = Guid.NewGuid().ToString("N") + Guid.NewGuid().ToString("N");
 
     private Pipeline(IsolatedInfrastructure infrastructure, AwxEmulatorHost awx)
     {
@@ -43,6 +44,9 @@ public sealed class Pipeline : IAsyncDisposable
     {
         ["Awx:BaseUrl"] = Awx.BaseUrl.ToString(),
         ["Awx:Token"] = Awx.Token,
+        ["Auth:ApiKeys:0:Name"] = "integration-tests",
+        ["Auth:ApiKeys:0:Key"] = operatorKey,
+        ["Auth:ApiKeys:0:Role"] = "operator",
         ["Poller:ScanSeconds"] = "1",
         ["Poller:MissingEventsWaitSeconds"] = "10",
         ["Logging:LogLevel:Default"] = "Warning",
@@ -83,10 +87,17 @@ public sealed class Pipeline : IAsyncDisposable
         await poller.DisposeAsync();
     }
 
-    public HttpClient CreateGatewayClient() => new() { BaseAddress = GatewayUrl };
+    public HttpClient CreateGatewayClient()
+    {
+        var client = new HttpClient { BaseAddress = GatewayUrl };
+        client.DefaultRequestHeaders.Add("X-Api-Key", operatorKey);
+        return client;
+    }
 
     public HubConnection CreateHubConnection() =>
-        new HubConnectionBuilder().WithUrl(new Uri(GatewayUrl, "/hubs/executions")).Build();
+        new HubConnectionBuilder()
+            .WithUrl(new Uri(GatewayUrl, "/hubs/executions"), options => options.Headers["X-Api-Key"] = operatorKey)
+            .Build();
 
     public async ValueTask DisposeAsync()
     {

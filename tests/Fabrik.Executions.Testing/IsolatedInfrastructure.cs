@@ -39,7 +39,11 @@ public sealed class IsolatedInfrastructure : IAsyncDisposable
         ["ConnectionStrings:Redis"] = Redis,
         ["ConnectionStrings:RabbitMq"] = RabbitMq.ToString(),
         ["Redis:ChannelPrefix"] = Name,
+        [Hosting.RedisKeyspace.PrefixKey] = RedisKeyPrefix,
     };
+
+    /// <summary>The prefix of every Redis key the services of this space write.</summary>
+    public string RedisKeyPrefix => Name + ":";
 
     public static async Task<IsolatedInfrastructure> CreateAsync(CancellationToken cancellationToken = default)
     {

@@ -1,3 +1,4 @@
+using Fabrik.Executions.Hosting;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -7,7 +8,7 @@ namespace Fabrik.Executions.StreamPoller.Leasing;
 /// The pollers alive right now: each scan registers this poller with the time, and pollers silent for three scans
 /// count as gone. From it each poller works out its fair share of the active executions.
 /// </summary>
-public sealed class PollerRegistry(IConnectionMultiplexer redis, PollerIdentity poller, IOptions<StreamPollerOptions> options)
+public sealed class PollerRegistry(RedisKeyspace redis, PollerIdentity poller, IOptions<StreamPollerOptions> options)
 {
     private static readonly RedisKey Key = "awx:stream:pollers";
 
@@ -16,7 +17,7 @@ public sealed class PollerRegistry(IConnectionMultiplexer redis, PollerIdentity 
     {
         var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         var forgetBefore = now - (3_000L * options.Value.ScanSeconds);
-        var database = redis.GetDatabase();
+        var database = redis.Database;
         var transaction = database.CreateTransaction();
         _ = transaction.SortedSetAddAsync(Key, poller.Id, now);
         _ = transaction.SortedSetRemoveRangeByScoreAsync(Key, double.NegativeInfinity, forgetBefore);
@@ -26,5 +27,5 @@ public sealed class PollerRegistry(IConnectionMultiplexer redis, PollerIdentity 
     }
 
     /// <summary>Leaves at once on a graceful stop, so the others raise their share without waiting.</summary>
-    public Task LeaveAsync() => redis.GetDatabase().SortedSetRemoveAsync(Key, poller.Id);
+    public Task LeaveAsync() => redis.Database.SortedSetRemoveAsync(Key, poller.Id);
 }

@@ -1,5 +1,4 @@
 using Fabrik.Executions.Hosting;
-using StackExchange.Redis;
 
 namespace Fabrik.Executions.StreamPoller.Leasing;
 
@@ -7,13 +6,13 @@ namespace Fabrik.Executions.StreamPoller.Leasing;
 /// The cursor and keepalive keys the Watchdog reads: the cursor mirrors the stored watermark (the database stays the
 /// truth), the keepalive lapses 30 s after the last cycle.
 /// </summary>
-public sealed class StreamKeepalive(IConnectionMultiplexer redis)
+public sealed class StreamKeepalive(RedisKeyspace redis)
 {
     private static readonly TimeSpan KeepaliveTtl = TimeSpan.FromSeconds(30);
 
     public Task TouchAsync(Guid executionId, long watermark)
     {
-        var batch = redis.GetDatabase().CreateBatch();
+        var batch = redis.Database.CreateBatch();
         var cursor = batch.StringSetAsync(RedisStreamKeys.Cursor(executionId), watermark);
         var alive = batch.StringSetAsync(RedisStreamKeys.Alive(executionId), DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), KeepaliveTtl);
         batch.Execute();
@@ -21,5 +20,5 @@ public sealed class StreamKeepalive(IConnectionMultiplexer redis)
     }
 
     public Task ForgetAsync(Guid executionId) =>
-        redis.GetDatabase().KeyDeleteAsync([RedisStreamKeys.Cursor(executionId), RedisStreamKeys.Alive(executionId)]);
+        redis.Database.KeyDeleteAsync([RedisStreamKeys.Cursor(executionId), RedisStreamKeys.Alive(executionId)]);
 }

@@ -1,7 +1,6 @@
 using Fabrik.Executions.Awx;
 using Fabrik.Executions.Storage;
 using Fabrik.Executions.StreamPoller.Leasing;
-using MassTransit;
 using Microsoft.Extensions.Options;
 
 namespace Fabrik.Executions.StreamPoller.Streaming;
@@ -11,14 +10,14 @@ public sealed class ExecutionStreamFactory(
     ExecutionRepository executions,
     JobEventStore events,
     JobStreamRepository streams,
-    IBus bus,
+    StreamPublisher publisher,
     StreamLeases leases,
     StreamKeepalive keepalive,
     IOptions<StreamPollerOptions> options,
     ILogger<ExecutionStream> logger)
 {
     private readonly StreamContext context = new(
-        awx, executions, events, streams, bus, leases, keepalive, options.Value, TimeProvider.System, logger);
+        awx, executions, events, streams, publisher, leases, keepalive, options.Value, TimeProvider.System, logger);
 
     public ExecutionStream Create(ExecutionRecord execution) => new(context, execution);
 }

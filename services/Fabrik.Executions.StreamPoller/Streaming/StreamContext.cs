@@ -1,7 +1,6 @@
 using Fabrik.Executions.Awx;
 using Fabrik.Executions.Storage;
 using Fabrik.Executions.StreamPoller.Leasing;
-using MassTransit;
 
 namespace Fabrik.Executions.StreamPoller.Streaming;
 
@@ -11,7 +10,7 @@ public sealed record StreamContext(
     ExecutionRepository Executions,
     JobEventStore Events,
     JobStreamRepository Streams,
-    IBus Bus,
+    StreamPublisher Publisher,
     StreamLeases Leases,
     StreamKeepalive Keepalive,
     StreamPollerOptions Options,

@@ -15,12 +15,12 @@ public sealed class PollerTakeoverTests
     {
         await using var pipeline = await Pipeline.StartAsync(pollers: 0);
         using var gateway = pipeline.CreateGatewayClient();
-        var redis = pipeline.GatewayServices.GetRequiredService<IConnectionMultiplexer>().GetDatabase();
+        var redis = pipeline.GatewayServices.GetRequiredService<RedisKeyspace>().Database;
         using var doomed = ServiceProcess.Start("Fabrik.Executions.StreamPoller", pipeline.ServiceConfiguration);
         var executions = await PollerSharingTests.LaunchSlowJobsAsync(gateway, count: 3);
         await Eventually.TrueAsync(
             async () => (await LeaseOwnersAsync(redis, executions)).All(owner => owner.Contains($"-{doomed.Id}-", StringComparison.Ordinal)),
-            "the external poller to hold every execution",
+            $"the external poller to hold every execution; its output:{Environment.NewLine}{doomed.RecentOutput}",
             Deadline);
         await Eventually.TrueAsync(async () => (await StoredEvents.ReadAsync(pipeline, executions[0])).Rows > 50, "streaming to be under way", Deadline);
 

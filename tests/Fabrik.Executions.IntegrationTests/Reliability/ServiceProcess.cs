@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 
 namespace Fabrik.Executions.IntegrationTests.Reliability;
@@ -8,11 +9,16 @@ namespace Fabrik.Executions.IntegrationTests.Reliability;
 /// </summary>
 internal sealed class ServiceProcess : IDisposable
 {
+    private const int KeptLines = 50;
     private readonly Process process;
+    private readonly ConcurrentQueue<string> output = new();
 
     private ServiceProcess(Process process) => this.process = process;
 
     public int Id => process.Id;
+
+    /// <summary>The last lines the process wrote, for the message of a failing test.</summary>
+    public string RecentOutput => string.Join(Environment.NewLine, output);
 
     public static ServiceProcess Start(string assemblyName, IReadOnlyDictionary<string, string?> configuration)
     {
@@ -31,12 +37,26 @@ internal sealed class ServiceProcess : IDisposable
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException($"{assemblyName} did not start.");
-        // Drain the output so a chatty service never blocks on a full pipe.
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var service = new ServiceProcess(process);
+        // Reading the output also keeps a chatty service from blocking on a full pipe.
+        process.OutputDataReceived += (_, line) => service.Keep(line.Data);
+        process.ErrorDataReceived += (_, line) => service.Keep(line.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return new ServiceProcess(process);
+        return service;
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        output.Enqueue(line);
+        while (output.Count > KeptLines && output.TryDequeue(out _))
+        {
+        }
     }
 
     /// <summary>SIGKILL: the process gets no chance to hand anything over.</summary>

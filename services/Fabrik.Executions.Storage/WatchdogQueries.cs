@@ -1,0 +1,64 @@
+using Dapper;
+using Npgsql;
+
+namespace Fabrik.Executions.Storage;
+
+/// <summary>The executions the Watchdog looks for: those that stopped moving where no other service will notice.</summary>
+public sealed class WatchdogQueries(NpgsqlDataSource dataSource)
+{
+    /// <summary>Executions launched in AWX more than <paramref name="olderThan"/> ago and not finished yet, oldest first.</summary>
+    public async Task<IReadOnlyList<ActiveStream>> ListLaunchedLongerThanAsync(TimeSpan olderThan, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<ActiveStream>(new CommandDefinition(
+            """
+            select id as execution_id, awx_job_id, template_kind as kind
+            from executions
+            where status in ('waiting', 'running') and awx_job_id is not null
+              and launched_at < now() - make_interval(secs => @seconds)
+            order by created_at
+            """,
+            new { seconds = olderThan.TotalSeconds },
+            cancellationToken: cancellationToken));
+        return rows.AsList();
+    }
+
+    /// <summary>
+    /// Executions in <c>pending</c> for longer than <paramref name="olderThan"/>: counted from the launch attempt when
+    /// there was one, from creation otherwise. Oldest first.
+    /// </summary>
+    public async Task<IReadOnlyList<ExecutionRecord>> ListPendingLongerThanAsync(TimeSpan olderThan, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<ExecutionRecord>(new CommandDefinition(
+            """
+            select * from executions
+            where status = 'pending'
+              and coalesce(launch_attempted_at, created_at) < now() - make_interval(secs => @seconds)
+            order by created_at
+            """,
+            new { seconds = olderThan.TotalSeconds },
+            cancellationToken: cancellationToken));
+        return rows.AsList();
+    }
+
+    /// <summary>
+    /// Executions whose stream finished (terminal, with a final counter) more than <paramref name="olderThan"/> ago
+    /// and whose results were never stored. Oldest first.
+    /// </summary>
+    public async Task<IReadOnlyList<ExecutionRecord>> ListUnparsedLongerThanAsync(TimeSpan olderThan, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<ExecutionRecord>(new CommandDefinition(
+            """
+            select * from executions
+            where results_source is null and final_counter is not null and awx_job_id is not null
+              and status in ('successful', 'failed', 'error', 'canceled')
+              and finished_at < now() - make_interval(secs => @seconds)
+            order by finished_at
+            """,
+            new { seconds = olderThan.TotalSeconds },
+            cancellationToken: cancellationToken));
+        return rows.AsList();
+    }
+}

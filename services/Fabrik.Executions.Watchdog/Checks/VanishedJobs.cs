@@ -1,0 +1,42 @@
+using Fabrik.Executions.Contracts;
+using Fabrik.Executions.Storage;
+using Fabrik.Executions.Watchdog.Messages;
+using MassTransit;
+
+namespace Fabrik.Executions.Watchdog.Checks;
+
+/// <summary>
+/// Ends an execution whose AWX job was deleted while no poller held it, the way a poller ends one it sees vanish:
+/// in <c>error</c>, with the counters stored so far recorded and the missing ones listed.
+/// </summary>
+public sealed partial class VanishedJobs(
+    ExecutionRepository executions,
+    JobStreamRepository streams,
+    JobEventStore events,
+    IBus bus,
+    WatchdogMetrics metrics,
+    ILogger<VanishedJobs> logger)
+{
+    public async Task FinishAsync(ActiveStream stream, CancellationToken cancellationToken)
+    {
+        var (executionId, jobId) = (stream.ExecutionId, stream.AwxJobId);
+        var explanation = $"AWX job {jobId} no longer exists (404); its remaining output cannot be copied.";
+        var stored = await streams.GetAsync(executionId, jobId, cancellationToken);
+        var missing = await events.FindMissingCountersAsync(executionId, jobId, stored.MaxCounter, int.MaxValue, cancellationToken);
+        var progress = await events.ReadProgressAsync(executionId, jobId, cancellationToken);
+        var finished = await executions.FinishAsync(
+            executionId, ExecutionStatus.Error, explanation, stored.MaxCounter, missing, progress.TaskStarts, cancellationToken);
+        if (finished is null)
+        {
+            return;
+        }
+
+        await bus.Publish(StoredExecutionMessages.StatusChanged(finished, explanation), cancellationToken);
+        metrics.JobVanished();
+        LogVanished(logger, executionId, jobId, stored.MaxCounter, missing.Count);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Execution {ExecutionId} set to error: AWX job {AwxJobId} no longer exists (404); {MissingCount} of its first {StoredUpTo} counters were never stored")]
+    private static partial void LogVanished(ILogger logger, Guid executionId, long awxJobId, long storedUpTo, int missingCount);
+}

@@ -1,0 +1,3 @@
+using Fabrik.Executions.Watchdog;
+
+await WatchdogApplication.Create(args).RunAsync();

@@ -1,0 +1,58 @@
+using Npgsql;
+
+namespace Fabrik.Executions.Watchdog.Sweeping;
+
+/// <summary>
+/// Lets one Watchdog sweep at a time however many run: a transaction-scoped PostgreSQL advisory lock, held for the
+/// sweep. Ending the transaction releases it, and PostgreSQL ends it when an instance dies, so a crashed Watchdog
+/// never blocks the others.
+/// </summary>
+public sealed class SweepLock(NpgsqlDataSource dataSource)
+{
+    /// <summary>The lock's name; its key is <c>hashtext(Name)</c>.</summary>
+    public const string Name = "fabrik-watchdog-sweep";
+
+    /// <summary>The held lock, to dispose when the sweep is done; null when another Watchdog holds it.</summary>
+    public async Task<IAsyncDisposable?> TryTakeAsync(CancellationToken cancellationToken)
+    {
+        var held = new HeldLock(await dataSource.OpenConnectionAsync(cancellationToken));
+        try
+        {
+            if (await held.TryTakeAsync(cancellationToken))
+            {
+                return held;
+            }
+        }
+        catch
+        {
+            await held.DisposeAsync();
+            throw;
+        }
+
+        await held.DisposeAsync();
+        return null;
+    }
+
+    private sealed class HeldLock(NpgsqlConnection connection) : IAsyncDisposable
+    {
+        private NpgsqlTransaction? transaction;
+
+        public async Task<bool> TryTakeAsync(CancellationToken cancellationToken)
+        {
+            transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await using var command = new NpgsqlCommand("select pg_try_advisory_xact_lock(hashtext(@name))", connection, transaction);
+            command.Parameters.AddWithValue("name", Name);
+            return await command.ExecuteScalarAsync(cancellationToken) is true;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (transaction is not null)
+            {
+                await transaction.DisposeAsync();
+            }
+
+            await connection.DisposeAsync();
+        }
+    }
+}
