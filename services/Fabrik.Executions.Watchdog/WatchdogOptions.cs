@@ -19,11 +19,11 @@ public sealed class WatchdogOptions
 
     /// <summary>
     /// How long an execution may stay pending, counted from its creation or, once the Launcher claimed it, from the
-    /// launch attempt. Keep it at least the Launcher's slowest launch, 4 × <c>Awx:RequestTimeoutSeconds</c> (reading the
+    /// launch attempt. Keep it at least the Launcher's slowest launch, 4 × <c>Awx:RequestTimeoutSeconds</c> = 120 s by default (reading the
     /// template with retries, then one launch call), or a launch still under way may be declared lost.
     /// </summary>
     [Range(10, 86_400, ErrorMessage = "Watchdog:PendingTimeoutSeconds must be between 10 and 86400.")]
-    public int PendingTimeoutSeconds { get; set; } = 120;
+    public int PendingTimeoutSeconds { get; set; } = 180;
 
     /// <summary>How long a finished execution may go without parsed results before its ExecutionFinished is published again.</summary>
     [Range(10, 86_400, ErrorMessage = "Watchdog:ResultsTimeoutSeconds must be between 10 and 86400.")]

@@ -177,16 +177,7 @@ public sealed partial class ExecutionStream(StreamContext context, ExecutionReco
         if (finished is not null)
         {
             await PublishStatusChangedAsync(finished, explanation, cancellationToken);
-            await context.Publisher.PublishAsync(new ExecutionFinished
-            {
-                ExecutionId = executionId,
-                AwxJobId = JobId,
-                Status = terminal,
-                FinalCounter = copier.MaxCounter,
-                Complete = missing.Count == 0,
-                MissingCounters = missing,
-                FinishedAt = job.Finished ?? context.Clock.GetUtcNow(),
-            }, cancellationToken);
+            await PublishFinishedAsync(terminal, missing, job.Finished ?? context.Clock.GetUtcNow(), cancellationToken);
             if (progress.Percentage == 100)
             {
                 await PublishProgressAsync(cancellationToken);
@@ -206,6 +197,7 @@ public sealed partial class ExecutionStream(StreamContext context, ExecutionReco
         if (finished is not null)
         {
             await PublishStatusChangedAsync(finished, explanation, cancellationToken);
+            await PublishFinishedAsync(ExecutionStatus.Error, missing, context.Clock.GetUtcNow(), cancellationToken);
         }
 
         LogVanished(context.Logger);
@@ -237,6 +229,19 @@ public sealed partial class ExecutionStream(StreamContext context, ExecutionReco
             ChangedAt = new DateTimeOffset(DateTime.SpecifyKind(transition.ChangedAt, DateTimeKind.Utc)),
         }, cancellationToken);
     }
+
+    private Task PublishFinishedAsync(
+        ExecutionStatus terminal, IReadOnlyList<long> missing, DateTimeOffset finishedAt, CancellationToken cancellationToken) =>
+        context.Publisher.PublishAsync(new ExecutionFinished
+        {
+            ExecutionId = executionId,
+            AwxJobId = JobId,
+            Status = terminal,
+            FinalCounter = copier.MaxCounter,
+            Complete = missing.Count == 0,
+            MissingCounters = missing,
+            FinishedAt = finishedAt,
+        }, cancellationToken);
 
     private Task PublishProgressAsync(CancellationToken cancellationToken) =>
         context.Publisher.PublishAsync(new ExecutionProgressed
