@@ -1,6 +1,9 @@
 using Fabrik.Executions.Gateway.Api;
+using Fabrik.Executions.Gateway.Auth;
 using Fabrik.Executions.Gateway.Consumers;
 using Fabrik.Executions.Gateway.Hubs;
+using Fabrik.Executions.Gateway.OpenApi;
+using Fabrik.Executions.Gateway.WebApp;
 using Fabrik.Executions.Hosting;
 using Fabrik.Executions.Storage;
 
@@ -22,6 +25,8 @@ public static class GatewayExtensions
         builder.AddFabrikStorage();
         builder.AddFabrikRedis();
         builder.AddFabrikBus(QueuePrefix, GatewayConsumers.Register);
+        builder.AddGatewayAuth();
+        builder.AddGatewayOpenApi();
         builder.AddExecutionsApi();
         builder.AddExecutionsHub();
         return builder;
@@ -31,9 +36,11 @@ public static class GatewayExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.MapOpenApi();
+        app.UseGatewayAuth();
+        app.MapGatewayOpenApi();
         app.MapExecutionsApi();
-        app.MapHub<ExecutionsHub>(ExecutionsHub.Path);
+        app.MapExecutionsHub();
+        app.MapWebApp();
         return app;
     }
 

@@ -14,5 +14,7 @@ public static class GatewayJson
         options.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
         // A number sent as a string ("7") is a client bug worth reporting, not guessing around.
         options.NumberHandling = JsonNumberHandling.Strict;
+        // {"request_id": "a", "request_id": "b"} is ambiguous, whichever one a reader keeps.
+        options.AllowDuplicateProperties = false;
     }
 }

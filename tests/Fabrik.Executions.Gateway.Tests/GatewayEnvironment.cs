@@ -3,20 +3,24 @@ using Fabrik.Executions.Testing;
 namespace Fabrik.Executions.Gateway.Tests;
 
 /// <summary>
-/// One Gateway on its own database, virtual host and Redis prefix, with the other services' side of the bus; shared
-/// by the fixtures that need a single instance, started on first use.
+/// One Gateway on its own database, virtual host and Redis prefix, with the other services' side of the bus and a
+/// token issuer it trusts; shared by the fixtures that need a single instance, started on first use.
 /// </summary>
 internal sealed class GatewayEnvironment : IAsyncDisposable
 {
+    public const string AllowedOrigin = "https://portal.example.test";
+
     private static readonly SemaphoreSlim Gate = new(1, 1);
     private static GatewayEnvironment? shared;
 
-    private GatewayEnvironment(IsolatedInfrastructure infrastructure, TestExecutions data, GatewayHost gateway, TestBus bus)
+    private GatewayEnvironment(
+        IsolatedInfrastructure infrastructure, TestExecutions data, GatewayHost gateway, TestBus bus, TestTokenIssuer tokens)
     {
         Infrastructure = infrastructure;
         Data = data;
         Gateway = gateway;
         Bus = bus;
+        Tokens = tokens;
     }
 
     public IsolatedInfrastructure Infrastructure { get; }
@@ -26,6 +30,8 @@ internal sealed class GatewayEnvironment : IAsyncDisposable
     public GatewayHost Gateway { get; }
 
     public TestBus Bus { get; }
+
+    public TestTokenIssuer Tokens { get; }
 
     public static async Task<GatewayEnvironment> SharedAsync()
     {
@@ -53,15 +59,21 @@ internal sealed class GatewayEnvironment : IAsyncDisposable
     {
         var infrastructure = await IsolatedInfrastructure.CreateAsync();
         var data = TestExecutions.For(infrastructure.Postgres);
-        var gateway = await GatewayHost.StartAsync(infrastructure.Configuration);
+        var tokens = await TestTokenIssuer.StartAsync();
+        var settings = GatewayHost.Settings(infrastructure.Configuration);
+        settings["Auth:Jwt:Authority"] = tokens.Authority;
+        settings["Auth:Jwt:Audience"] = TestTokenIssuer.Audience;
+        settings["Cors:AllowedOrigins:0"] = AllowedOrigin;
+        var gateway = await GatewayHost.StartWithAsync(settings);
         var bus = await TestBus.StartAsync(infrastructure.RabbitMq, data.Executions);
-        return new GatewayEnvironment(infrastructure, data, gateway, bus);
+        return new GatewayEnvironment(infrastructure, data, gateway, bus, tokens);
     }
 
     public async ValueTask DisposeAsync()
     {
         await Bus.DisposeAsync();
         await Gateway.DisposeAsync();
+        await Tokens.DisposeAsync();
         await Data.DisposeAsync();
         await Infrastructure.DisposeAsync();
     }

@@ -33,6 +33,14 @@ internal sealed class TestExecutions(ServiceProvider storage) : IAsyncDisposable
         return execution.Id;
     }
 
+    /// <summary>A running execution with <paramref name="events"/> sample events stored.</summary>
+    public async Task<Guid> CreateRunningWithEventsAsync(long awxJobId, int events)
+    {
+        var executionId = await CreateRunningAsync(awxJobId);
+        await StoreAsync(executionId, awxJobId, SampleEvents.Range(executionId, awxJobId, 1, events));
+        return executionId;
+    }
+
     public Task StoreAsync(Guid executionId, long jobId, IReadOnlyList<JobEventReceived> events) =>
         Events.StoreAsync(executionId, jobId, events, CancellationToken.None);
 
@@ -40,6 +48,38 @@ internal sealed class TestExecutions(ServiceProvider storage) : IAsyncDisposable
     {
         await using var connection = await storage.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync();
         return await connection.ExecuteScalarAsync<long>(sql, parameters);
+    }
+
+    public async Task ExecuteAsync(string sql, object? parameters = null)
+    {
+        await using var connection = await storage.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync();
+        await connection.ExecuteAsync(new CommandDefinition(sql, parameters, commandTimeout: 300));
+    }
+
+    public async Task<Guid> InsertAsync(ExecutionSeed seed)
+    {
+        await ExecuteAsync(
+            """
+            insert into executions (id, request_id, template_kind, template_id, template_name, launched_by, status,
+                                    status_explanation, relaunch_of, relaunch_count, awx_job_id, created_at, updated_at)
+            values (@Id, @RequestId, 'job', @TemplateId, @TemplateName, @LaunchedBy, @Status,
+                    @StatusExplanation, @RelaunchOf, @RelaunchCount, @AwxJobId, @CreatedAt, @CreatedAt)
+            """,
+            seed);
+        return seed.Id;
+    }
+
+    /// <summary>What a request that changes nothing leaves as it was: every table's rows and the last update.</summary>
+    public async Task<string> FingerprintAsync()
+    {
+        await using var connection = await storage.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync();
+        return await connection.ExecuteScalarAsync<string>(
+            """
+            select concat_ws(' ',
+                (select count(*) from executions), (select max(updated_at) from executions),
+                (select count(*) from job_events), (select count(*) from job_streams),
+                (select count(*) from operator_actions), (select count(*) from workflow_nodes))
+            """) ?? "";
     }
 
     public ValueTask DisposeAsync() => storage.DisposeAsync();

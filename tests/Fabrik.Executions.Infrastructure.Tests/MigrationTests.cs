@@ -7,7 +7,8 @@ namespace Fabrik.Executions.Infrastructure.Tests;
 
 public sealed class MigrationTests
 {
-    private static readonly string[] ExpectedTables = ["executions", "job_events", "job_streams", "workflow_approvals", "workflow_nodes"];
+    private static readonly string[] ExpectedTables =
+        ["executions", "job_events", "job_streams", "operator_actions", "watchdog_actions", "workflow_approvals", "workflow_nodes"];
 
     [Test]
     public async Task Migrations_create_every_table_in_an_empty_database()

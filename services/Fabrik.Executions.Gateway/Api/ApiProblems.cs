@@ -1,4 +1,5 @@
 using Fabrik.Executions.Contracts;
+using Fabrik.Executions.Gateway.Auth;
 
 namespace Fabrik.Executions.Gateway.Api;
 
@@ -47,6 +48,12 @@ public static class ApiProblems
         var request = context.HttpContext.Request;
         context.ProblemDetails.Detail ??= context.ProblemDetails.Status switch
         {
+            StatusCodes.Status401Unauthorized => request.Headers.ContainsKey(CallerCredentials.ApiKeyHeader)
+                ? $"The API key in {CallerCredentials.ApiKeyHeader} is not one the Gateway knows."
+                : $"This needs credentials: an API key in the {CallerCredentials.ApiKeyHeader} header, or a bearer token in Authorization.",
+            StatusCodes.Status403Forbidden =>
+                $"{Caller.From(context.HttpContext.User).Name} may not do this: reading needs the {GatewayRoles.Viewer} or "
+                + $"{GatewayRoles.Operator} role; launching, canceling, relaunching and deciding approvals need {GatewayRoles.Operator}.",
             StatusCodes.Status404NotFound => $"Nothing is at {request.Path}.",
             StatusCodes.Status405MethodNotAllowed => $"{request.Method} is not allowed on {request.Path}.",
             StatusCodes.Status415UnsupportedMediaType => NotJsonDetail,

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Fabrik.Executions.Contracts;
+using Fabrik.Executions.Gateway.Api.Queries;
 using Fabrik.Executions.Storage;
 
 namespace Fabrik.Executions.Gateway.Api;
@@ -61,11 +62,11 @@ public sealed record ExecutionResource
         RelaunchOf = execution.RelaunchOf,
         RelaunchCount = execution.RelaunchCount,
         RelaunchHosts = execution.RelaunchHosts,
-        CreatedAt = Utc(execution.CreatedAt),
-        UpdatedAt = Utc(execution.UpdatedAt),
-        LaunchedAt = Utc(execution.LaunchedAt),
-        StartedAt = Utc(execution.StartedAt),
-        FinishedAt = Utc(execution.FinishedAt),
+        CreatedAt = ApiTime.Utc(execution.CreatedAt),
+        UpdatedAt = ApiTime.Utc(execution.UpdatedAt),
+        LaunchedAt = ApiTime.Utc(execution.LaunchedAt),
+        StartedAt = ApiTime.Utc(execution.StartedAt),
+        FinishedAt = ApiTime.Utc(execution.FinishedAt),
         FinalCounter = execution.FinalCounter,
         Complete = execution.Complete,
         MissingCounters = execution.MissingCounters,
@@ -75,13 +76,12 @@ public sealed record ExecutionResource
         Artifacts = execution.Artifacts is null ? null : Json(execution.Artifacts),
     };
 
+    public static PageResponse<ExecutionResource> PageOf(ExecutionPage page, Paging paging) =>
+        new(page.Items.Select(From).ToList(), Pagination.Of(paging, page.TotalItems));
+
     private static JsonElement Json(string text)
     {
         using var document = JsonDocument.Parse(text);
         return document.RootElement.Clone();
     }
-
-    private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
-
-    private static DateTimeOffset? Utc(DateTime? value) => value is null ? null : Utc(value.Value);
 }

@@ -1,3 +1,6 @@
+using Fabrik.Executions.Gateway.Auth;
+using Fabrik.Executions.Storage;
+
 namespace Fabrik.Executions.Gateway.Api;
 
 /// <summary>The <c>/api/v1/executions</c> endpoints, JSON in snake_case, errors as problem details.</summary>
@@ -9,47 +12,42 @@ public static class ExecutionsApi
     {
         builder.Services.ConfigureHttpJsonOptions(options => GatewayJson.Apply(options.SerializerOptions));
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ApiProblems.AddMissingDetail);
-        builder.Services.AddOpenApi();
+        builder.Services.AddSingleton<ExecutionQueries>();
+        builder.Services.AddSingleton<JobEventQueries>();
+        builder.Services.AddSingleton<HostResultsFromEvents>();
+        builder.Services.AddSingleton<OperatorActionLog>();
+        builder.Services.AddSingleton<ExecutionRequests>();
         builder.Services.AddScoped<LaunchExecutionHandler>();
+        builder.Services.AddScoped<ListExecutionsHandler>();
+        builder.Services.AddScoped<ExecutionStatsHandler>();
+        builder.Services.AddScoped<ExportExecutionsHandler>();
         builder.Services.AddScoped<GetExecutionHandler>();
+        builder.Services.AddScoped<ExecutionChainHandler>();
         builder.Services.AddScoped<ListJobEventsHandler>();
+        builder.Services.AddScoped<DownloadStdoutHandler>();
+        builder.Services.AddScoped<HostResultsHandler>();
+        builder.Services.AddScoped<SearchOutputHandler>();
         return builder;
     }
 
+    /// <summary>
+    /// The group every <c>/api/v1/executions</c> endpoint belongs to: viewers and operators only, rate-limited per
+    /// caller. Operator actions add <see cref="OperatorActions.RequireOperatorAction"/>.
+    /// </summary>
+    public static RouteGroupBuilder MapExecutionsGroup(this IEndpointRouteBuilder app) =>
+        app.MapGroup(BasePath)
+            .WithTags("Executions")
+            .RequireAuthorization(GatewayPolicies.Viewer)
+            .RequireRateLimiting(GatewayRateLimits.PerCaller)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+
     public static WebApplication MapExecutionsApi(this WebApplication app)
     {
-        var executions = app.MapGroup(BasePath).WithTags("Executions");
-
-        executions.MapPost("", (LaunchExecutionHandler handler, HttpRequest request, CancellationToken cancellationToken) =>
-                handler.HandleAsync(request, cancellationToken))
-            .WithName("LaunchExecution")
-            .WithSummary("Launch an AWX job or workflow for a portal request; the same request_id twice answers the same execution.")
-            .Accepts<LaunchRequestBody>("application/json")
-            .Produces<ItemResponse<ExecutionResource>>(StatusCodes.Status202Accepted)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
-
-        executions.MapGet("{id}", (GetExecutionHandler handler, string id, CancellationToken cancellationToken) =>
-                handler.HandleAsync(id, cancellationToken))
-            .WithName("GetExecution")
-            .WithSummary("One execution: status, progress, AWX job, results.")
-            .Produces<ItemResponse<ExecutionResource>>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound);
-
-        executions.MapGet("{id}/events", (ListJobEventsHandler handler, string id, HttpRequest request, CancellationToken cancellationToken) =>
-                handler.HandleAsync(id, request.Query, cancellationToken))
-            .WithName("ListJobEvents")
-            .WithSummary("Stored AWX job events after a counter, in counter order; query after, limit (1-1000, default 100) and job.")
-            .Produces<JobEventPage>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound);
-
+        var executions = app.MapExecutionsGroup();
+        executions.MapLaunchEndpoint();
+        executions.MapExecutionReadEndpoints();
+        executions.MapExecutionOutputEndpoints();
         return app;
     }
 

@@ -1,22 +1,15 @@
-using Fabrik.Executions.Storage;
+using Fabrik.Executions.Gateway.Api.Queries;
 
 namespace Fabrik.Executions.Gateway.Api;
 
 /// <summary><c>GET /api/v1/executions/{id}</c>.</summary>
-public sealed class GetExecutionHandler(ExecutionRepository executions)
+public sealed class GetExecutionHandler(ExecutionRequests requests)
 {
-    public async Task<IResult> HandleAsync(string id, CancellationToken cancellationToken)
-    {
-        var errors = new FieldErrors();
-        var executionId = ExecutionIdParameter.Parse(id, errors);
-        if (errors.Any)
-        {
-            return errors.ToProblem();
-        }
+    public static readonly AcceptedQuery Accepted = AcceptedQuery.Of();
 
-        var execution = await executions.FindAsync(executionId, cancellationToken);
-        return execution is null
-            ? ApiProblems.ExecutionNotFound(executionId)
-            : TypedResults.Ok(new ItemResponse<ExecutionResource>(ExecutionResource.From(execution)));
-    }
+    public Task<IResult> HandleAsync(string id, IQueryCollection query, CancellationToken cancellationToken) =>
+        requests.HandleAsync(
+            id, query, Accepted, _ => true,
+            (execution, _) => Task.FromResult<IResult>(TypedResults.Ok(new ItemResponse<ExecutionResource>(ExecutionResource.From(execution)))),
+            cancellationToken);
 }

@@ -1,40 +1,55 @@
-using System.Globalization;
+using Fabrik.Executions.Gateway.Api.Queries;
+using Fabrik.Executions.Storage;
 
 namespace Fabrik.Executions.Gateway.Api;
 
-/// <summary>The query of <c>GET /api/v1/executions/{id}/events</c>: <c>after</c>, <c>limit</c>, <c>job</c>.</summary>
+/// <summary>
+/// The query of <c>GET /api/v1/executions/{id}/events</c>: the cursor (<c>after</c>, <c>limit</c>, <c>job</c>) and
+/// the filters (<c>event</c>, <c>host</c>, <c>failed</c>, <c>q</c>).
+/// </summary>
 public sealed record JobEventsQuery
 {
     public const int DefaultLimit = 100;
     public const int MaxLimit = 1000;
 
+    public static readonly QueryParameter AfterParameter =
+        QueryParameter.Integer("after", "The counter to start after: the cursor's next_after.", 0, long.MaxValue, defaultValue: 0);
+
+    public static readonly QueryParameter LimitParameter =
+        QueryParameter.Integer("limit", $"Events per page, at most {MaxLimit}.", 1, MaxLimit, defaultValue: DefaultLimit);
+
+    public static readonly QueryParameter JobParameter =
+        QueryParameter.Integer("job", "The AWX job whose events to read; the execution's own job when absent.", 1, long.MaxValue);
+
+    public static readonly QueryParameter EventParameter =
+        QueryParameter.Text("event", "Only events of this AWX type (runner_on_failed, playbook_on_task_start, ...).", 1, 64)
+            with { Pattern = "[a-z_]+", PatternMeaning = "lowercase letters and underscores (an AWX event type)" };
+
+    public static readonly QueryParameter HostParameter =
+        QueryParameter.Text("host", "Only events about this host.", 1, 1024);
+
+    public static readonly QueryParameter FailedParameter =
+        QueryParameter.Boolean("failed", "Only failed events (true) or only the others (false).");
+
+    public static readonly AcceptedQuery Accepted = AcceptedQuery.Of(
+        [AfterParameter, LimitParameter, JobParameter, EventParameter, HostParameter, FailedParameter, OutputPhrase.Filter]);
+
     public long After { get; init; }
     public int Limit { get; init; } = DefaultLimit;
     public long? Job { get; init; }
+    public JobEventFilter Filter { get; init; } = JobEventFilter.All;
 
-    public static JobEventsQuery Parse(IQueryCollection query, FieldErrors errors)
+    public static JobEventsQuery Read(QueryReader reader) => new()
     {
-        var after = Number(query, "after", 0, long.MaxValue, "a whole number, 0 or more (a counter)", errors);
-        var limit = Number(query, "limit", 1, MaxLimit, $"a whole number from 1 to {MaxLimit}", errors);
-        var job = Number(query, "job", 1, long.MaxValue, "a positive whole number (an AWX job id)", errors);
-        return new JobEventsQuery { After = after ?? 0, Limit = (int)(limit ?? DefaultLimit), Job = job };
-    }
-
-    private static long? Number(IQueryCollection query, string name, long min, long max, string expected, FieldErrors errors)
-    {
-        if (!query.TryGetValue(name, out var values))
+        After = reader.Integer(AfterParameter) ?? 0,
+        Limit = (int)(reader.Integer(LimitParameter) ?? DefaultLimit),
+        Job = reader.Integer(JobParameter),
+        Filter = new JobEventFilter
         {
-            return null;
-        }
-
-        if (values.Count == 1
-            && long.TryParse(values[0], NumberStyles.None, CultureInfo.InvariantCulture, out var value)
-            && value >= min && value <= max)
-        {
-            return value;
-        }
-
-        errors.Add(name, $"{name} must be {expected}.");
-        return null;
-    }
+            Event = reader.Text(EventParameter),
+            Host = reader.Text(HostParameter),
+            Failed = reader.Boolean(FailedParameter),
+            OutputContains = reader.Text(OutputPhrase.Filter),
+        },
+    };
 }

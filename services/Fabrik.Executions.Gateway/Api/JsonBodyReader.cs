@@ -11,6 +11,9 @@ public static class JsonBodyReader
 {
     public const long MaxBodyBytes = 2 * 1024 * 1024;
 
+    // A member given twice is ambiguous, whichever one a reader keeps.
+    private static readonly JsonDocumentOptions DocumentOptions = new() { AllowDuplicateProperties = false };
+
     public static async Task<BodyRead<T>> ReadAsync<T>(
         HttpRequest request, JsonSerializerOptions options, IReadOnlyList<BodyField> fields, CancellationToken cancellationToken)
         where T : class
@@ -29,7 +32,7 @@ public static class JsonBodyReader
         JsonDocument document;
         try
         {
-            document = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken);
+            document = await JsonDocument.ParseAsync(request.Body, DocumentOptions, cancellationToken);
         }
         catch (JsonException exception)
         {
@@ -47,6 +50,14 @@ public static class JsonBodyReader
                 return Invalid<T>("body", "The body must be a JSON object.");
             }
 
+            var unknown = UnknownFields(document.RootElement, "", fields).ToList();
+            if (unknown.Count > 0)
+            {
+                var errors = new FieldErrors();
+                unknown.ForEach(field => errors.Add(field.Name, field.Problem));
+                return new BodyRead<T>(null, errors.ToProblem());
+            }
+
             try
             {
                 return new BodyRead<T>(document.Deserialize<T>(options), null);
@@ -58,6 +69,36 @@ public static class JsonBodyReader
                     ? Invalid<T>("body", $"The body has a value of the wrong type at {exception.Path}.")
                     : Invalid<T>(field.Name, $"{field.Name} must be {field.Expected}.");
             }
+        }
+    }
+
+    /// <summary>
+    /// Members the body declares no field for, at the top and inside declared objects (<c>template.kind</c>), but not
+    /// inside free-form ones (<c>extra_vars</c>): a misspelt field would otherwise be silently dropped.
+    /// </summary>
+    private static IEnumerable<(string Name, string Problem)> UnknownFields(JsonElement element, string prefix, IReadOnlyList<BodyField> fields)
+    {
+        foreach (var property in element.EnumerateObject())
+        {
+            var path = prefix + property.Name;
+            if (fields.Any(field => field.Name == path))
+            {
+                var declaresMembers = fields.Any(field => field.Name.StartsWith(path + ".", StringComparison.Ordinal));
+                var nested = declaresMembers && property.Value.ValueKind == JsonValueKind.Object
+                    ? UnknownFields(property.Value, path + ".", fields)
+                    : [];
+                foreach (var unknown in nested)
+                {
+                    yield return unknown;
+                }
+
+                continue;
+            }
+
+            var echoed = FieldErrors.Echoed(path);
+            var siblings = fields.Select(field => field.Name)
+                .Where(name => name.StartsWith(prefix, StringComparison.Ordinal) && !name[prefix.Length..].Contains('.', StringComparison.Ordinal));
+            yield return (echoed, $"{echoed} is not a field of this body, which takes {string.Join(", ", siblings)}.");
         }
     }
 

@@ -1,4 +1,6 @@
 using Fabrik.Executions.Contracts;
+using Fabrik.Executions.Gateway.Api.Queries;
+using Fabrik.Executions.Gateway.Auth;
 using Fabrik.Executions.Storage;
 using MassTransit;
 using Microsoft.AspNetCore.Http.Json;
@@ -9,6 +11,7 @@ namespace Fabrik.Executions.Gateway.Api;
 /// <summary>
 /// <c>POST /api/v1/executions</c>: validates, asks the Launcher to create and launch the execution, and answers with
 /// the execution as stored. The Launcher makes the request id idempotent; this answers whatever execution it names.
+/// The authenticated caller is the one who launches, whatever the body says.
 /// </summary>
 public sealed class LaunchExecutionHandler(
     IRequestClient<LaunchExecution> launcher,
@@ -17,8 +20,17 @@ public sealed class LaunchExecutionHandler(
     IOptions<GatewayOptions> options,
     ILogger<LaunchExecutionHandler> logger)
 {
+    public static readonly AcceptedQuery Accepted = AcceptedQuery.Of();
+
     public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken)
     {
+        var errors = new FieldErrors();
+        QueryReader.Open(request.Query, Accepted, errors);
+        if (errors.Any)
+        {
+            return errors.ToProblem();
+        }
+
         var body = await JsonBodyReader.ReadAsync<LaunchRequestBody>(
             request, json.Value.SerializerOptions, LaunchRequestBody.Fields, cancellationToken);
         if (body.Problem is not null)
@@ -26,8 +38,9 @@ public sealed class LaunchExecutionHandler(
             return body.Problem;
         }
 
-        var errors = new FieldErrors();
-        var command = LaunchRequestValidator.ToCommand(body.Value!, Guid.CreateVersion7(), errors);
+        var caller = Caller.From(request.HttpContext.User);
+        var command = LaunchRequestValidator.ToCommand(
+            body.Value!, Guid.CreateVersion7(), caller.IsAuthenticated ? caller.Name : null, errors);
         if (command is null)
         {
             return errors.ToProblem();

@@ -36,5 +36,6 @@ public sealed record LaunchRequestBody
 
     public IReadOnlyList<int>? Credentials { get; init; }
 
+    /// <summary>Who launches, for an unauthenticated Gateway only: an authenticated caller is the one who launches.</summary>
     public string? LaunchedBy { get; init; }
 }

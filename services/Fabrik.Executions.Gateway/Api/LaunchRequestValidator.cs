@@ -13,16 +13,17 @@ public static class LaunchRequestValidator
     public const int MaxExtraVarsLength = 1024 * 1024;
 
     /// <summary>The command, or null with every problem added to <paramref name="errors"/>.</summary>
-    public static LaunchExecution? ToCommand(LaunchRequestBody body, Guid executionId, FieldErrors errors)
+    /// <param name="body">The request body.</param>
+    /// <param name="executionId">The id the new execution gets.</param>
+    /// <param name="callerName">The authenticated caller, who launches; null lets the body's <c>launched_by</c> name who does.</param>
+    /// <param name="errors">Where every problem is added.</param>
+    public static LaunchExecution? ToCommand(LaunchRequestBody body, Guid executionId, string? callerName, FieldErrors errors)
     {
-        RequireText(body.RequestId, "request_id", MaxIdentifierLength, errors);
+        CheckText(body.RequestId, "request_id", MaxIdentifierLength, required: true, errors);
         var kind = CheckTemplate(body.Template, errors);
         var extraVars = CheckExtraVars(body.ExtraVars, errors);
 
-        if (body.Limit is { Length: > MaxLimitLength })
-        {
-            errors.Add("limit", $"limit must be at most {MaxLimitLength} characters.");
-        }
+        CheckText(body.Limit, "limit", MaxLimitLength, required: false, errors);
 
         if (body.Inventory is <= 0)
         {
@@ -39,7 +40,7 @@ public static class LaunchRequestValidator
             errors.Add("credentials", "credentials must hold positive integers (AWX credential ids).");
         }
 
-        RequireText(body.LaunchedBy, "launched_by", MaxIdentifierLength, errors);
+        CheckText(body.LaunchedBy, "launched_by", MaxIdentifierLength, required: callerName is null, errors);
 
         if (errors.Any)
         {
@@ -52,10 +53,10 @@ public static class LaunchRequestValidator
             RequestId = body.RequestId!,
             Template = new TemplateReference { Kind = kind!.Value, Id = body.Template!.Id!.Value, Name = body.Template.Name! },
             ExtraVars = extraVars,
-            Limit = string.IsNullOrEmpty(body.Limit) ? null : body.Limit,
+            Limit = string.IsNullOrWhiteSpace(body.Limit) ? null : body.Limit,
             Inventory = body.Inventory,
             Credentials = credentials,
-            LaunchedBy = body.LaunchedBy!,
+            LaunchedBy = callerName ?? body.LaunchedBy!,
         };
     }
 
@@ -89,7 +90,7 @@ public static class LaunchRequestValidator
             errors.Add("template.id", "template.id must be a positive integer.");
         }
 
-        RequireText(template.Name, "template.name", MaxTemplateNameLength, errors);
+        CheckText(template.Name, "template.name", MaxTemplateNameLength, required: true, errors);
         return kind;
     }
 
@@ -109,19 +110,52 @@ public static class LaunchRequestValidator
         {
             errors.Add("extra_vars", $"extra_vars must be at most {MaxExtraVarsLength} characters of JSON.");
         }
+        else if (!IsStorable(extraVars.Value))
+        {
+            errors.Add("extra_vars", "extra_vars must hold only text PostgreSQL's jsonb can store: no NUL character (\\u0000) "
+                                     + "and no lone surrogate (\\ud800).");
+        }
 
         return extraVars.Value;
     }
 
-    private static void RequireText(string? value, string field, int maxLength, FieldErrors errors)
+    private static bool IsStorable(JsonElement element)
+    {
+        try
+        {
+            return element.ValueKind switch
+            {
+                JsonValueKind.String => IsStorable(element.GetString()!),
+                JsonValueKind.Object => element.EnumerateObject().All(property => IsStorable(property.Name) && IsStorable(property.Value)),
+                JsonValueKind.Array => element.EnumerateArray().All(IsStorable),
+                _ => true,
+            };
+        }
+        catch (InvalidOperationException)
+        {
+            // An escaped lone surrogate cannot even be read as a string.
+            return false;
+        }
+    }
+
+    private static bool IsStorable(string text) => !text.Contains('\0', StringComparison.Ordinal);
+
+    private static void CheckText(string? value, string field, int maxLength, bool required, FieldErrors errors)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            errors.Add(field, $"{field} is required and must not be blank.");
+            if (required)
+            {
+                errors.Add(field, $"{field} is required and must not be blank.");
+            }
         }
         else if (value.Length > maxLength)
         {
             errors.Add(field, $"{field} must be at most {maxLength} characters.");
+        }
+        else if (value.Any(char.IsControl))
+        {
+            errors.Add(field, $"{field} must not hold control characters.");
         }
     }
 }

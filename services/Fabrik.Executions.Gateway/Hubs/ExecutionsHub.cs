@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Fabrik.Executions.Gateway.Api;
 using Fabrik.Executions.Storage;
 using Microsoft.AspNetCore.SignalR;
@@ -7,6 +8,7 @@ namespace Fabrik.Executions.Gateway.Hubs;
 /// <summary>
 /// Live output and status for browsers. A subscriber joins the execution's group before the stored events are read,
 /// so an event is either in the replay or arrives live (or both, and the client drops the duplicate): never lost.
+/// Arguments arrive as sent and are checked by <see cref="HubArguments"/>, which names a wrong one.
 /// </summary>
 public sealed class ExecutionsHub(ExecutionRepository executions, JobEventStore events, JobStreamQueries streams)
     : Hub<IExecutionsClient>
@@ -18,33 +20,31 @@ public sealed class ExecutionsHub(ExecutionRepository executions, JobEventStore 
     /// Replays the stored events after <paramref name="afterCounter"/> (of each AWX job of the execution), then sends
     /// the execution's snapshot; live events follow through the group.
     /// </summary>
-    public async Task SubscribeToOutput(Guid executionId, long afterCounter)
+    public async Task SubscribeToOutput(JsonElement executionId, JsonElement afterCounter)
     {
-        if (afterCounter < 0)
-        {
-            throw new HubException($"afterCounter must be 0 or more; it was {afterCounter}.");
-        }
-
+        var id = HubArguments.ExecutionId(executionId);
+        var after = HubArguments.Counter(afterCounter, nameof(afterCounter));
         var cancellationToken = Context.ConnectionAborted;
-        if (await executions.FindAsync(executionId, cancellationToken) is null)
+        if (await executions.FindAsync(id, cancellationToken) is null)
         {
-            throw new HubException($"Execution {executionId} does not exist.");
+            throw new HubException($"Execution {id} does not exist.");
         }
 
-        await Groups.AddToGroupAsync(Context.ConnectionId, ExecutionGroups.Output(executionId), cancellationToken);
-        foreach (var jobId in await streams.ListJobIdsAsync(executionId, cancellationToken))
+        await Groups.AddToGroupAsync(Context.ConnectionId, ExecutionGroups.Output(id), cancellationToken);
+        foreach (var jobId in await streams.ListJobIdsAsync(id, cancellationToken))
         {
-            await ReplayAsync(executionId, jobId, afterCounter, cancellationToken);
+            await ReplayAsync(id, jobId, after, cancellationToken);
         }
 
         // Read after the replay, so the snapshot is at least as recent as the events the caller has.
-        var execution = await executions.FindAsync(executionId, cancellationToken)
-                        ?? throw new HubException($"Execution {executionId} does not exist.");
+        var execution = await executions.FindAsync(id, cancellationToken)
+                        ?? throw new HubException($"Execution {id} does not exist.");
         await Clients.Caller.ExecutionSnapshot(ExecutionResource.From(execution));
     }
 
-    public Task UnsubscribeFromOutput(Guid executionId) =>
-        Groups.RemoveFromGroupAsync(Context.ConnectionId, ExecutionGroups.Output(executionId), Context.ConnectionAborted);
+    public Task UnsubscribeFromOutput(JsonElement executionId) =>
+        Groups.RemoveFromGroupAsync(
+            Context.ConnectionId, ExecutionGroups.Output(HubArguments.ExecutionId(executionId)), Context.ConnectionAborted);
 
     /// <summary>Status, progress, ends and results of every execution, for the live list.</summary>
     public Task SubscribeToMonitor() =>

@@ -1,4 +1,6 @@
+using Fabrik.Executions.Gateway.Auth;
 using Fabrik.Executions.Hosting;
+using Microsoft.AspNetCore.SignalR;
 using StackExchange.Redis;
 
 namespace Fabrik.Executions.Gateway.Hubs;
@@ -14,7 +16,12 @@ public static class ExecutionsHubExtensions
         var redis = builder.Configuration.GetRequiredConnectionString(ConnectionStringNames.Redis);
         var channelPrefix = builder.Configuration["Redis:ChannelPrefix"];
 
-        builder.Services.AddSignalR()
+        builder.Services.AddSignalR(options =>
+            {
+                // Binding errors then name what was wrong; HubErrorFilter keeps unexpected errors' messages in the log.
+                options.EnableDetailedErrors = true;
+                options.AddFilter<HubErrorFilter>();
+            })
             .AddJsonProtocol(options => GatewayJson.Apply(options.PayloadSerializerOptions))
             .AddStackExchangeRedis(redis, options =>
             {
@@ -25,5 +32,14 @@ public static class ExecutionsHubExtensions
                 }
             });
         return builder;
+    }
+
+    /// <summary>The hub, for viewers and operators only, its negotiation rate-limited like any request.</summary>
+    public static WebApplication MapExecutionsHub(this WebApplication app)
+    {
+        app.MapHub<ExecutionsHub>(ExecutionsHub.Path)
+            .RequireAuthorization(GatewayPolicies.Viewer)
+            .RequireRateLimiting(GatewayRateLimits.PerCaller);
+        return app;
     }
 }

@@ -1,13 +1,13 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 
-namespace Fabrik.Executions.IntegrationTests.Reliability;
+namespace Fabrik.Executions.Testing;
 
 /// <summary>
 /// A service run as its own operating-system process from the build output, so a test can kill it the way an
 /// orchestrator or the kernel would: SIGKILL, no shutdown hooks, no lease released.
 /// </summary>
-internal sealed class ServiceProcess : IDisposable
+public sealed class ServiceProcess : IDisposable
 {
     private const int KeptLines = 50;
     private readonly Process process;
@@ -20,7 +20,10 @@ internal sealed class ServiceProcess : IDisposable
     /// <summary>The last lines the process wrote, for the message of a failing test.</summary>
     public string RecentOutput => string.Join(Environment.NewLine, output);
 
-    public static ServiceProcess Start(string assemblyName, IReadOnlyDictionary<string, string?> configuration)
+    public bool HasExited => process.HasExited;
+
+    /// <summary>Starts <paramref name="assemblyName"/> from this test's build output, configured through its environment.</summary>
+    public static ServiceProcess Start(string assemblyName, IReadOnlyDictionary<string, string?> configuration, string url = "http://127.0.0.1:0")
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -30,7 +33,7 @@ internal sealed class ServiceProcess : IDisposable
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, assemblyName + ".dll"));
         start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add("http://127.0.0.1:0");
+        start.ArgumentList.Add(url);
         foreach (var (key, value) in configuration)
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;

@@ -1,0 +1,177 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Fabrik.Executions.AwxEmulator.Faults;
+using Fabrik.Executions.Hosting;
+using Fabrik.Executions.Testing;
+using Npgsql;
+using StackExchange.Redis;
+using StackExchange.Redis.KeyspaceIsolation;
+
+namespace Fabrik.Executions.ChaosTests;
+
+public sealed class ChaosSuiteTests
+{
+    private const int Jobs = 5;
+    private const int EventsPerJob = 10_000;
+    private const int Hosts = 20;
+    private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(8);
+
+    [Test]
+    public async Task Nothing_is_lost_or_doubled_while_pollers_die_and_servers_restart()
+    {
+        await using var stack = await ChaosStack.StartAsync(pollers: 3, gateways: 2, watchdogs: 2);
+        using var gateway = stack.CreateGatewayClient();
+        var executions = new List<Guid>();
+        for (var i = 0; i < Jobs; i++)
+        {
+            executions.Add(await LaunchAsync(gateway));
+        }
+
+        stack.Awx.Faults = new FaultSettings
+        {
+            ServerErrorRate = 0.05, LatencySpikeProbability = 0.02, LatencySpikeMs = 1_500,
+            OutOfOrderWindowMs = 300, LateVisibilityProbability = 0.01, LateVisibilityDelayMs = 2_000,
+        };
+        var watchers = executions.Select((id, i) => new FailoverWatcher(stack.GatewayUrls, stack.ApiKey, id, i % 2)).ToList();
+        await Task.WhenAll(watchers.Select(watcher => watcher.StartAsync()));
+
+        var figures = new ChaosFigures();
+        using var redis = await ConnectionMultiplexer.ConnectAsync(stack.Infrastructure.Redis);
+        var leases = redis.GetDatabase().WithKeyPrefix(stack.Infrastructure.RedisKeyPrefix);
+        var chaos = RunChaosAsync(stack, leases, executions, figures);
+        await WaitForEveryExecutionAsync(stack, watchers, executions);
+        await chaos;
+        stack.Awx.Faults = new FaultSettings();
+
+        foreach (var (executionId, index) in executions.Select((id, i) => (id, i)))
+        {
+            var stored = await StoredCountersAsync(stack, executionId);
+            Assert.That(stored, Is.EqualTo((EventsPerJob, EventsPerJob, 1L, (long)EventsPerJob)), $"rows, distinct, min, max of execution {index}");
+            var execution = await GetExecutionAsync(gateway, executionId);
+            Assert.That(execution.GetProperty("status").GetString(), Is.EqualTo("successful"));
+            Assert.That(execution.GetProperty("complete").GetBoolean(), Is.True);
+            var expected = stack.Awx.GetExpectedHostOutcomes(execution.GetProperty("awx_job_id").GetInt32());
+            Assert.That(execution.GetProperty("row_results").EnumerateArray().Select(row => (row.GetProperty("host").GetString(), row.GetProperty("status").GetString())),
+                Is.EquivalentTo(expected.Select(host => ((string?)host.Host, (string?)host.Status))));
+            await Eventually.TrueAsync(() => Task.FromResult(watchers[index].Count == EventsPerJob), $"subscriber {index} to hold every event", Deadline);
+            Assert.That(watchers[index].Counters, Is.EqualTo(Enumerable.Range(1, EventsPerJob).Select(i => (long)i)));
+        }
+
+        figures.Subscribers(watchers);
+        await TestContext.Out.WriteLineAsync(figures.Report(Jobs * EventsPerJob));
+        Assert.That(figures.PollerKills, Is.GreaterThanOrEqualTo(3), "the pollers were really killed while events flowed");
+        foreach (var watcher in watchers)
+        {
+            await watcher.DisposeAsync();
+        }
+    }
+
+    /// <summary>The schedule of failures, run while the jobs stream.</summary>
+    private static async Task RunChaosAsync(ChaosStack stack, IDatabase leases, IReadOnlyList<Guid> executions, ChaosFigures figures)
+    {
+        for (var round = 0; round < 4; round++)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(4));
+            var poller = $"poller-{(round % 3) + 1}";
+            var killed = stack.Kill(poller);
+            figures.PollerKills++;
+            var takeover = MeasureTakeoverAsync(leases, executions, killed);
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            await stack.StartPollerAsync((round % 3) + 1);
+            figures.Takeovers.Add(await takeover);
+
+            if (round == 1)
+            {
+                await LocalServers.RestartAsync("rabbitmq");
+                figures.RabbitMqRestarts++;
+            }
+
+            if (round == 2)
+            {
+                await LocalServers.RestartAsync("redis");
+                figures.RedisRestarts++;
+            }
+        }
+
+        stack.Kill("gateway-1");
+        figures.GatewayKills++;
+    }
+
+    /// <summary>How long until no execution still leased by the killed poller is left without a new holder.</summary>
+    private static async Task<TimeSpan> MeasureTakeoverAsync(IDatabase leases, IReadOnlyList<Guid> executions, int killedProcess)
+    {
+        var clock = Stopwatch.StartNew();
+        var marker = $"-{killedProcess}-";
+        while (clock.Elapsed < TimeSpan.FromMinutes(2))
+        {
+            var owners = await leases.StringGetAsync(executions.Select(RedisStreamKeys.Lease).ToArray());
+            if (!owners.Any(owner => owner.HasValue && owner.ToString().Contains(marker, StringComparison.Ordinal)))
+            {
+                return clock.Elapsed;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(200));
+        }
+
+        return clock.Elapsed;
+    }
+
+    private static async Task WaitForEveryExecutionAsync(ChaosStack stack, IReadOnlyList<FailoverWatcher> watchers, IReadOnlyList<Guid> executions)
+    {
+        await Eventually.TrueAsync(
+            async () =>
+            {
+                foreach (var watcher in watchers)
+                {
+                    await watcher.ResumeIfQuietAsync(EventsPerJob);
+                }
+
+                await using var connection = new NpgsqlConnection(stack.Infrastructure.Postgres);
+                await connection.OpenAsync();
+                await using var command = new NpgsqlCommand(
+                    "select count(*) from executions where id = any(@ids) and results_source is not null", connection);
+                command.Parameters.AddWithValue("ids", executions.ToArray());
+                return (long)(await command.ExecuteScalarAsync())! == executions.Count;
+            },
+            "every execution to finish with parsed results",
+            Deadline);
+    }
+
+    private static async Task<Guid> LaunchAsync(HttpClient gateway)
+    {
+        using var response = await gateway.PostAsJsonAsync("/api/v1/executions", new JsonObject
+        {
+            ["request_id"] = Guid.NewGuid().ToString(),
+            ["template"] = new JsonObject { ["kind"] = "job", ["id"] = 1, ["name"] = "Synthetic" },
+            ["extra_vars"] = new JsonObject
+            {
+                ["emulator_events"] = EventsPerJob, ["emulator_hosts"] = Hosts, ["emulator_events_per_second"] = 250,
+            },
+            ["credentials"] = new JsonArray(),
+            ["launched_by"] = "chaos-suite",
+        });
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.That(response.IsSuccessStatusCode, Is.True, body);
+        return JsonDocument.Parse(body).RootElement.GetProperty("data").GetProperty("id").GetGuid();
+    }
+
+    private static async Task<JsonElement> GetExecutionAsync(HttpClient gateway, Guid executionId)
+    {
+        var body = await gateway.GetFromJsonAsync<JsonElement>($"/api/v1/executions/{executionId}");
+        return body.GetProperty("data");
+    }
+
+    private static async Task<(long, long, long, long)> StoredCountersAsync(ChaosStack stack, Guid executionId)
+    {
+        await using var connection = new NpgsqlConnection(stack.Infrastructure.Postgres);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "select count(*), count(distinct counter), min(counter), max(counter) from job_events where execution_id = @id", connection);
+        command.Parameters.AddWithValue("id", executionId);
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3));
+    }
+}

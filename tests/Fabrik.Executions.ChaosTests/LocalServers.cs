@@ -1,0 +1,34 @@
+using System.Diagnostics;
+
+namespace Fabrik.Executions.ChaosTests;
+
+/// <summary>Restarts the local stack's servers through the same script an operator uses.</summary>
+internal static class LocalServers
+{
+    public static async Task RestartAsync(string server)
+    {
+        var script = Path.Combine(RepositoryRoot(), "deploy", "local", "restart-server.sh");
+        using var process = Process.Start(new ProcessStartInfo(script, server) { RedirectStandardOutput = true, RedirectStandardError = true })
+                            ?? throw new InvalidOperationException($"{script} did not start.");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            Assert.Fail($"Restarting {server} failed ({process.ExitCode}):{Environment.NewLine}{await output}{await errors}");
+        }
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Fabrik.Executions.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("The repository root (with Fabrik.Executions.sln) is not above the test's output.");
+    }
+}

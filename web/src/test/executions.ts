@@ -1,0 +1,37 @@
+import type { Execution } from '../client';
+
+export function execution(overrides: Partial<Execution> = {}): Execution {
+  return {
+    id: 'e1',
+    request_id: 'r1',
+    template: { kind: 'job', id: 1, name: 'Synthetic' },
+    status: 'running',
+    status_explanation: null,
+    awx_job_id: 42,
+    awx_job_url: 'https://awx.example/#/jobs/playbook/42',
+    progress_percentage: 10,
+    current_task: 'Gathering Facts',
+    elapsed_seconds: null,
+    extra_vars: {},
+    limit: null,
+    inventory: null,
+    credentials: [],
+    launched_by: 'alice',
+    relaunch_of: null,
+    relaunch_count: 0,
+    relaunch_hosts: null,
+    created_at: '2026-11-26T08:00:00Z',
+    updated_at: '2026-11-26T08:00:00Z',
+    launched_at: '2026-11-26T08:00:01Z',
+    started_at: '2026-11-26T08:00:02Z',
+    finished_at: null,
+    final_counter: null,
+    complete: null,
+    missing_counters: null,
+    partial_success: null,
+    results_source: null,
+    row_results: null,
+    artifacts: null,
+    ...overrides,
+  };
+}
