@@ -4,6 +4,17 @@ namespace Fabrik.Executions.AwxEmulator.Tests;
 
 public sealed class AuthenticationTests : EmulatorTest
 {
+    [TestCase("/health/live")]
+    [TestCase("/health/ready")]
+    public async Task Health_answers_without_a_token_like_every_service(string path)
+    {
+        using var anonymous = new HttpClient { BaseAddress = Host.BaseUrl };
+
+        using var response = await anonymous.GetAsync(new Uri(path, UriKind.Relative));
+
+        Assert.That(response.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.OK));
+    }
+
     [Test]
     public async Task Request_without_a_token_is_401_with_awx_detail()
     {

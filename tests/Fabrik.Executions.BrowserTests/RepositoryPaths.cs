@@ -9,7 +9,14 @@ internal static class RepositoryPaths
 
     public static string WebDist => Path.Combine(Web, "dist");
 
-    public static string Screenshots => Path.Combine(Root, "docs", "screenshots");
+    /// <summary>
+    /// Where the tests save their screenshots: the README's pictures in docs/screenshots when
+    /// <c>FABRIK_UPDATE_SCREENSHOTS=1</c>, otherwise the test output, so a test run leaves the work tree clean.
+    /// </summary>
+    public static string Screenshots =>
+        Environment.GetEnvironmentVariable("FABRIK_UPDATE_SCREENSHOTS") == "1"
+            ? Path.Combine(Root, "docs", "screenshots")
+            : Path.Combine(AppContext.BaseDirectory, "screenshots");
 
     private static string FindRoot()
     {

@@ -17,7 +17,8 @@ internal sealed class ChaosFigures
 
     public int RedisRestarts { get; set; }
 
-    public List<TimeSpan> Takeovers { get; } = [];
+    /// <summary>Per SIGKILL: how many executions the poller held, and how long until others held them all.</summary>
+    public List<(int Held, TimeSpan Elapsed)> Takeovers { get; } = [];
 
     public void Subscribers(IEnumerable<FailoverWatcher> watchers)
     {
@@ -34,7 +35,7 @@ internal sealed class ChaosFigures
         report.AppendLine(CultureInfo.InvariantCulture, $"Chaos figures: {events} events stored and delivered exactly once");
         report.AppendLine(CultureInfo.InvariantCulture, $"  poller SIGKILLs: {PollerKills}, Gateway kills: {GatewayKills}, RabbitMQ restarts: {RabbitMqRestarts}, Redis restarts: {RedisRestarts}");
         report.AppendLine(CultureInfo.InvariantCulture,
-            $"  takeover after SIGKILL: {string.Join(", ", Takeovers.Select(t => t.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)))} s (max {Takeovers.DefaultIfEmpty().Max().TotalSeconds:0.0} s)");
+            $"  takeover after SIGKILL (executions held: seconds): {string.Join(", ", Takeovers.Select(t => $"{t.Held}: {t.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)}"))} (max {Takeovers.Select(t => t.Elapsed).DefaultIfEmpty().Max().TotalSeconds:0.0} s)");
         report.AppendLine(CultureInfo.InvariantCulture, $"  subscriber resumes: {resumes}, longest resume: {longestResume.TotalSeconds:0.0} s");
         return report.ToString();
     }

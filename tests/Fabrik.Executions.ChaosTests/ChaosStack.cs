@@ -58,6 +58,11 @@ internal sealed class ChaosStack : IAsyncDisposable
 
     public Task StartPollerAsync(int number) => StartAsync($"poller-{number}", "Fabrik.Executions.StreamPoller");
 
+    /// <summary>The running pollers by name, with the process id their leases carry.</summary>
+    public IReadOnlyDictionary<string, int> Pollers => services
+        .Where(s => s.Key.StartsWith("poller", StringComparison.Ordinal))
+        .ToDictionary(s => s.Key, s => s.Value.Process.Id);
+
     /// <summary>SIGKILLs the service and answers its process id, by which its leases can be recognised.</summary>
     public int Kill(string name)
     {

@@ -44,12 +44,13 @@ public sealed class ChaosSuiteTests
         await WaitForEveryExecutionAsync(stack, watchers, executions);
         await chaos;
         stack.Awx.Faults = new FaultSettings();
+        using var survivingGateway = stack.CreateGatewayClient();
 
         foreach (var (executionId, index) in executions.Select((id, i) => (id, i)))
         {
             var stored = await StoredCountersAsync(stack, executionId);
             Assert.That(stored, Is.EqualTo((EventsPerJob, EventsPerJob, 1L, (long)EventsPerJob)), $"rows, distinct, min, max of execution {index}");
-            var execution = await GetExecutionAsync(gateway, executionId);
+            var execution = await GetExecutionAsync(survivingGateway, executionId);
             Assert.That(execution.GetProperty("status").GetString(), Is.EqualTo("successful"));
             Assert.That(execution.GetProperty("complete").GetBoolean(), Is.True);
             var expected = stack.Awx.GetExpectedHostOutcomes(execution.GetProperty("awx_job_id").GetInt32());
@@ -74,13 +75,15 @@ public sealed class ChaosSuiteTests
         for (var round = 0; round < 4; round++)
         {
             await Task.Delay(TimeSpan.FromSeconds(4));
-            var poller = $"poller-{(round % 3) + 1}";
-            var killed = stack.Kill(poller);
+            var owners = await LeaseOwnersAsync(leases, executions);
+            var (poller, processId) = stack.Pollers.MaxBy(p => owners.Count(owner => owner.Contains($"-{p.Value}-", StringComparison.Ordinal)));
+            var held = owners.Count(owner => owner.Contains($"-{processId}-", StringComparison.Ordinal));
+            stack.Kill(poller);
             figures.PollerKills++;
-            var takeover = MeasureTakeoverAsync(leases, executions, killed);
+            var takeover = MeasureTakeoverAsync(leases, executions, processId);
             await Task.Delay(TimeSpan.FromSeconds(2));
-            await stack.StartPollerAsync((round % 3) + 1);
-            figures.Takeovers.Add(await takeover);
+            await stack.StartPollerAsync(int.Parse(poller["poller-".Length..], System.Globalization.CultureInfo.InvariantCulture));
+            figures.Takeovers.Add((held, await takeover));
 
             if (round == 1)
             {
@@ -104,19 +107,18 @@ public sealed class ChaosSuiteTests
     {
         var clock = Stopwatch.StartNew();
         var marker = $"-{killedProcess}-";
-        while (clock.Elapsed < TimeSpan.FromMinutes(2))
+        while (clock.Elapsed < TimeSpan.FromMinutes(2) && (await LeaseOwnersAsync(leases, executions)).Any(owner => owner.Contains(marker, StringComparison.Ordinal)))
         {
-            var owners = await leases.StringGetAsync(executions.Select(RedisStreamKeys.Lease).ToArray());
-            if (!owners.Any(owner => owner.HasValue && owner.ToString().Contains(marker, StringComparison.Ordinal)))
-            {
-                return clock.Elapsed;
-            }
-
             await Task.Delay(TimeSpan.FromMilliseconds(200));
         }
 
         return clock.Elapsed;
     }
+
+    private static async Task<string[]> LeaseOwnersAsync(IDatabase leases, IReadOnlyList<Guid> executions) =>
+        (await leases.StringGetAsync(executions.Select(RedisStreamKeys.Lease).ToArray()))
+        .Select(owner => owner.HasValue ? owner.ToString() : "")
+        .ToArray();
 
     private static async Task WaitForEveryExecutionAsync(ChaosStack stack, IReadOnlyList<FailoverWatcher> watchers, IReadOnlyList<Guid> executions)
     {

@@ -66,6 +66,9 @@ public static class EmulatorHostingExtensions
         app.MapGroup("/_emulator")
             .AddEndpointFilter<BearerTokenFilter>()
             .MapEmulatorAdminEndpoints();
+        // The local stack waits on these like on every service's; the emulator has no dependency to report on.
+        app.MapGet("/health/live", () => TypedResults.Ok("Healthy"));
+        app.MapGet("/health/ready", () => TypedResults.Ok("Healthy"));
         return app;
     }
 

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Stops what deploy/local/up.sh started, by the pids it recorded: the services first, then Redis, RabbitMQ and
+# PostgreSQL. Their data stays in .local/data, so up.sh brings them back as they were.
+set -euo pipefail
+# shellcheck source=deploy/local/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+hold_stack_lock "$@"
+
+usage() {
+  cat <<USAGE
+Usage: deploy/local/down.sh [--keep-servers]
+
+  --keep-servers   stop only the services and the AWX emulator; PostgreSQL, RabbitMQ and Redis keep running
+USAGE
+}
+
+keep_servers=0
+while (($#)); do
+  case $1 in
+    --keep-servers) keep_servers=1 ;;
+    -h | --help)
+      usage
+      exit 0
+      ;;
+    *)
+      usage >&2
+      exit 2
+      ;;
+  esac
+  shift
+done
+
+STOPPED=0
+
+main() {
+  [[ -d $PID_DIR ]] || {
+    echo "Nothing is running."
+    return
+  }
+  stop_services
+  if ((!keep_servers)); then
+    stop_redis
+    stop_rabbitmq
+    stop_recorded epmd epmd
+    stop_postgres
+  fi
+  ((STOPPED)) || echo "Nothing was running."
+}
+
+main
