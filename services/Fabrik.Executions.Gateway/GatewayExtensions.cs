@@ -39,6 +39,8 @@ public static class GatewayExtensions
         app.UseGatewayAuth();
         app.MapGatewayOpenApi();
         app.MapExecutionsApi();
+        app.MapOperatorActionsApi();
+        app.MapCallerEndpoint();
         app.MapExecutionsHub();
         app.MapWebApp();
         return app;

@@ -1,23 +1,36 @@
 using Fabrik.Executions.Awx;
 using Fabrik.Executions.Hosting;
+using Fabrik.Executions.Launcher.Canceling;
 using Fabrik.Executions.Launcher.Consumers;
 using Fabrik.Executions.Launcher.Launching;
+using Fabrik.Executions.Launcher.Relaunching;
 using Fabrik.Executions.Storage;
 using MassTransit;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Fabrik.Executions.Launcher;
 
 public static class LauncherExtensions
 {
-    /// <summary>Queue names start with this: <c>launcher-launch-execution</c>.</summary>
+    /// <summary>Queue names start with this: <c>launcher-launch-execution</c>, <c>launcher-cancel-execution</c>, ...</summary>
     public const string QueuePrefix = "launcher";
 
     public static WebApplicationBuilder AddLauncher(this WebApplicationBuilder builder)
     {
         builder.AddFabrikStorage();
         builder.AddAwxClient();
+        builder.Services.AddSingleton<CancelRepository>();
+        builder.Services.AddSingleton<RelaunchRepository>();
         builder.Services.AddSingleton<AwxJobLauncher>();
-        builder.AddFabrikBus(QueuePrefix, bus => bus.AddConsumer<LaunchExecutionConsumer, LaunchExecutionConsumerDefinition>());
+        builder.Services.AddSingleton<AwxJobCanceler>();
+        builder.Services.AddSingleton<ExecutionLaunch>();
+        builder.Services.TryAddSingleton<IRelaunchValidator, AcceptingRelaunchValidator>();
+        builder.AddFabrikBus(QueuePrefix, bus =>
+        {
+            bus.AddConsumer<LaunchExecutionConsumer, LauncherCommandDefinition<LaunchExecutionConsumer>>();
+            bus.AddConsumer<CancelExecutionConsumer, LauncherCommandDefinition<CancelExecutionConsumer>>();
+            bus.AddConsumer<RelaunchExecutionConsumer, LauncherCommandDefinition<RelaunchExecutionConsumer>>();
+        });
         return builder;
     }
 }

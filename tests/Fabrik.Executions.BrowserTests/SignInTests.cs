@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.Playwright;
 
 namespace Fabrik.Executions.BrowserTests;
@@ -34,14 +33,6 @@ public sealed class SignInTests : BrowserTest
     [Test]
     public async Task A_viewer_sees_no_action_buttons()
     {
-        using (var me = await Gateway.GetAsync("/api/v1/me"))
-        {
-            if (me.StatusCode == HttpStatusCode.NotFound)
-            {
-                Assert.Ignore("The Gateway has no GET /api/v1/me yet, so the page cannot tell a viewer's key from an operator's.");
-            }
-        }
-
         var executionId = await new StoredExecutions(Pipeline.Storage).CreateAsync(
             new Contracts.TemplateReference { Kind = Contracts.TemplateKind.Job, Id = 903, Name = "Viewed" },
             9_003,

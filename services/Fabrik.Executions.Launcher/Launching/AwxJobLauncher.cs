@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json;
 using Fabrik.Executions.Awx;
 using Fabrik.Executions.Storage;
-using Polly;
 using Refit;
 
 namespace Fabrik.Executions.Launcher.Launching;
@@ -31,10 +30,10 @@ public sealed class AwxJobLauncher(AwxClient awx)
             throw new AwxLaunchFailedException(
                 $"Job template {templateId} could not be read, so nothing was launched: {AwxErrorText.Describe(exception)}", exception);
         }
-        catch (Exception exception) when (IsNoAnswer(exception, cancellationToken))
+        catch (Exception exception) when (AwxNoAnswer.Is(exception, cancellationToken))
         {
             throw new AwxLaunchFailedException(
-                $"AWX did not answer when job template {templateId} was read ({Summarize(exception)}), so nothing was launched.", exception);
+                $"AWX did not answer when job template {templateId} was read ({AwxNoAnswer.Summarize(exception)}), so nothing was launched.", exception);
         }
     }
 
@@ -58,10 +57,10 @@ public sealed class AwxJobLauncher(AwxClient awx)
             throw new AwxLaunchFailedException(
                 $"The launch of job template {templateId} failed: {AwxErrorText.Describe(exception)} {mayHaveCreated}", exception);
         }
-        catch (Exception exception) when (IsNoAnswer(exception, cancellationToken))
+        catch (Exception exception) when (AwxNoAnswer.Is(exception, cancellationToken))
         {
             throw new AwxLaunchFailedException(
-                $"AWX did not answer the launch of job template {templateId} ({Summarize(exception)}). {mayHaveCreated}", exception);
+                $"AWX did not answer the launch of job template {templateId} ({AwxNoAnswer.Summarize(exception)}). {mayHaveCreated}", exception);
         }
     }
 
@@ -79,16 +78,4 @@ public sealed class AwxJobLauncher(AwxClient awx)
 
     /// <summary>4xx answers mean AWX looked at the launch and created no job.</summary>
     private static bool IsRefusal(HttpStatusCode status) => (int)status is >= 400 and < 500;
-
-    private static bool IsNoAnswer(Exception exception, CancellationToken cancellationToken) =>
-        exception is HttpRequestException or ExecutionRejectedException
-        || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested);
-
-    private static string Summarize(Exception exception) => exception switch
-    {
-        Polly.Timeout.TimeoutRejectedException => "timed out",
-        Polly.CircuitBreaker.BrokenCircuitException => "recent calls to AWX failed, so calls are paused",
-        OperationCanceledException => "timed out",
-        _ => exception.Message,
-    };
 }

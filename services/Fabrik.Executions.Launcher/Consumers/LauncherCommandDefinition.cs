@@ -4,16 +4,18 @@ using Npgsql;
 namespace Fabrik.Executions.Launcher.Consumers;
 
 /// <summary>
-/// Retries only what a database hiccup interrupts; AWX failures are answered, never retried here, because the
-/// launch claim already stops a second AWX call.
+/// How the Launcher consumes each command: retries only what a database hiccup interrupts. AWX failures are never
+/// retried here: the launch claim already stops a second AWX call, and a cancel AWX did not answer faults back to the
+/// caller, who may repeat it.
 /// </summary>
-public sealed class LaunchExecutionConsumerDefinition : ConsumerDefinition<LaunchExecutionConsumer>
+public sealed class LauncherCommandDefinition<TConsumer> : ConsumerDefinition<TConsumer>
+    where TConsumer : class, IConsumer
 {
-    public LaunchExecutionConsumerDefinition() => ConcurrentMessageLimit = 16;
+    public LauncherCommandDefinition() => ConcurrentMessageLimit = 16;
 
     protected override void ConfigureConsumer(
         IReceiveEndpointConfigurator endpointConfigurator,
-        IConsumerConfigurator<LaunchExecutionConsumer> consumerConfigurator,
+        IConsumerConfigurator<TConsumer> consumerConfigurator,
         IRegistrationContext context)
     {
         endpointConfigurator.UseMessageRetry(retry =>
