@@ -13,6 +13,7 @@ PID_DIR="$LOCAL_DIR/pids"
 RUN_DIR="$LOCAL_DIR/run"
 STACK_ENV="$LOCAL_DIR/stack.env"
 AWX_TOKEN_FILE="$LOCAL_DIR/awx-token"
+OPERATOR_KEY_FILE="$LOCAL_DIR/operator-key"
 BUILD_STAMP="$LOCAL_DIR/build.stamp"
 LOCK_FILE="$LOCAL_DIR/stack.lock"
 

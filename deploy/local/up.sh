@@ -46,23 +46,24 @@ BUILD_REASON=""
 
 # ---------------------------------------------------------------- stack.env
 
-ensure_awx_token() {
-  [[ -s $AWX_TOKEN_FILE ]] && return 0
-  (
+# ensure_secret FILE: 32 random bytes as hex, made once and readable by this user only.
+ensure_secret() {
+  [[ -s $1 ]] || (
     umask 077
-    od -An -tx1 -N32 /dev/urandom | tr -d ' \n' >"$AWX_TOKEN_FILE"
+    od -An -tx1 -N32 /dev/urandom | tr -d ' \n' >"$1"
   )
+  chmod 600 "$1"
 }
 
 write_stack_env() {
   local awx_url awx_token
+  ensure_secret "$OPERATOR_KEY_FILE"
   if external_awx_configured; then
     [[ -n ${Awx__Token:-} ]] || die "Awx__BaseUrl is set ($Awx__BaseUrl) but Awx__Token is not; export both"
     awx_url=$Awx__BaseUrl
     awx_token=$Awx__Token
   else
-    ensure_awx_token
-    chmod 600 "$AWX_TOKEN_FILE"
+    ensure_secret "$AWX_TOKEN_FILE"
     awx_url=$(emulator_url)
     awx_token=$(<"$AWX_TOKEN_FILE")
   fi
@@ -73,6 +74,7 @@ export ConnectionStrings__RabbitMq=$(shell_quote "amqp://guest:guest@127.0.0.1:$
 export Awx__BaseUrl=$(shell_quote "$awx_url")
 export Awx__Token=$(shell_quote "$awx_token")
 export FABRIK_GATEWAY_URL=$(shell_quote "http://127.0.0.1:$GATEWAY_PORT")
+export FABRIK_OPERATOR_KEY=$(shell_quote "$(<"$OPERATOR_KEY_FILE")")
 export FABRIK_RABBITMQ_MANAGEMENT_PORT=$(shell_quote "$RABBITMQ_MANAGEMENT_PORT")"; then
     note "wrote .local/stack.env"
   fi
@@ -293,13 +295,14 @@ start_awx_emulator() {
   wait_for_started
 }
 
-# The Gateway serves the web app from web/dist. The local stack has no identity provider, so in Development the
-# Gateway lets every caller in, unless Auth__* variables configure API keys or bearer tokens (the Gateway refuses
-# anonymous access in any other environment).
+# The Gateway serves the web app from web/dist. Callers sign in with the local operator key made on the first start
+# (.local/operator-key), unless Auth__* variables configure other API keys or bearer tokens.
 gateway_environment() {
   echo "WebApp__Root=$WEB_DIR/dist"
-  if [[ $SERVICE_ENVIRONMENT == Development ]] && ! compgen -e | grep -q '^Auth__'; then
-    echo Auth__AllowAnonymous=true
+  if ! compgen -e | grep -q '^Auth__'; then
+    echo "Auth__ApiKeys__0__Name=local-operator"
+    echo "Auth__ApiKeys__0__Key=$(<"$OPERATOR_KEY_FILE")"
+    echo "Auth__ApiKeys__0__Role=operator"
   fi
 }
 
@@ -318,6 +321,10 @@ print_summary() {
   echo
   if instance_running gateway services/Fabrik.Executions.Gateway; then
     echo "Fabrik.Executions runs at http://127.0.0.1:$GATEWAY_PORT (API: /api/v1/executions, OpenAPI: /openapi/v1.json)"
+    if ! compgen -e | grep -q '^Auth__'; then
+      echo "Operator key:        $(<"$OPERATOR_KEY_FILE") (kept in .local/operator-key; send it as X-Api-Key)"
+      echo "Signed-in web app:   http://127.0.0.1:$GATEWAY_PORT/#key=$(<"$OPERATOR_KEY_FILE")"
+    fi
   else
     echo "The Gateway is not running, so there is no web address yet (http://127.0.0.1:$GATEWAY_PORT once it runs)."
   fi
