@@ -73,6 +73,7 @@ public sealed class ChaosSuiteTests
     /// <summary>The schedule of failures, run while the jobs stream.</summary>
     private static async Task RunChaosAsync(ChaosStack stack, IDatabase leases, IReadOnlyList<Guid> executions, ChaosFigures figures)
     {
+        var takeovers = new List<Task<(int Held, TimeSpan Elapsed)>>();
         for (var round = 0; round < 4; round++)
         {
             await Task.Delay(TimeSpan.FromSeconds(4));
@@ -81,10 +82,9 @@ public sealed class ChaosSuiteTests
             var held = owners.Count(owner => owner.Contains($"-{processId}-", StringComparison.Ordinal));
             stack.Kill(poller);
             figures.PollerKills++;
-            var takeover = MeasureTakeoverAsync(leases, executions, processId);
+            takeovers.Add(MeasureTakeoverAsync(leases, executions, processId, held));
             await Task.Delay(TimeSpan.FromSeconds(2));
             await stack.StartPollerAsync(int.Parse(poller["poller-".Length..], System.Globalization.CultureInfo.InvariantCulture));
-            figures.Takeovers.Add((held, await takeover));
 
             if (round == 1)
             {
@@ -101,10 +101,11 @@ public sealed class ChaosSuiteTests
 
         stack.Kill("gateway-1");
         figures.GatewayKills++;
+        figures.Takeovers.AddRange(await Task.WhenAll(takeovers));
     }
 
     /// <summary>How long until no execution still leased by the killed poller is left without a new holder.</summary>
-    private static async Task<TimeSpan> MeasureTakeoverAsync(IDatabase leases, IReadOnlyList<Guid> executions, int killedProcess)
+    private static async Task<(int Held, TimeSpan Elapsed)> MeasureTakeoverAsync(IDatabase leases, IReadOnlyList<Guid> executions, int killedProcess, int held)
     {
         var clock = Stopwatch.StartNew();
         var marker = $"-{killedProcess}-";
@@ -113,7 +114,7 @@ public sealed class ChaosSuiteTests
             await Task.Delay(TimeSpan.FromMilliseconds(200));
         }
 
-        return clock.Elapsed;
+        return (held, clock.Elapsed);
     }
 
     private static async Task<string[]> LeaseOwnersAsync(IDatabase leases, IReadOnlyList<Guid> executions) =>
@@ -150,7 +151,7 @@ public sealed class ChaosSuiteTests
             ["template"] = new JsonObject { ["kind"] = "job", ["id"] = 1, ["name"] = "Synthetic" },
             ["extra_vars"] = new JsonObject
             {
-                ["emulator_events"] = EventsPerJob, ["emulator_hosts"] = Hosts, ["emulator_events_per_second"] = 150,
+                ["emulator_events"] = EventsPerJob, ["emulator_hosts"] = Hosts, ["emulator_events_per_second"] = 120,
             },
             ["credentials"] = new JsonArray(),
             ["launched_by"] = "chaos-suite",
