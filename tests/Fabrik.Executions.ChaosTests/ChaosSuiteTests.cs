@@ -151,7 +151,7 @@ public sealed class ChaosSuiteTests
             ["template"] = new JsonObject { ["kind"] = "job", ["id"] = 1, ["name"] = "Synthetic" },
             ["extra_vars"] = new JsonObject
             {
-                ["emulator_events"] = EventsPerJob, ["emulator_hosts"] = Hosts, ["emulator_events_per_second"] = 120,
+                ["emulator_events"] = EventsPerJob, ["emulator_hosts"] = Hosts, ["emulator_events_per_second"] = 80,
             },
             ["credentials"] = new JsonArray(),
             ["launched_by"] = "chaos-suite",
