@@ -56,7 +56,15 @@ public sealed class ChaosSuiteTests
             var expected = stack.Awx.GetExpectedHostOutcomes(execution.GetProperty("awx_job_id").GetInt32());
             Assert.That(execution.GetProperty("row_results").EnumerateArray().Select(row => (row.GetProperty("host").GetString(), row.GetProperty("status").GetString())),
                 Is.EquivalentTo(expected.Select(host => ((string?)host.Host, (string?)host.Status))));
-            await Eventually.TrueAsync(() => Task.FromResult(watchers[index].Count == EventsPerJob), $"subscriber {index} to hold every event", Deadline);
+            var watcher = watchers[index];
+            await Eventually.TrueAsync(
+                async () =>
+                {
+                    await watcher.ResumeIfQuietAsync(EventsPerJob);
+                    return watcher.Count == EventsPerJob;
+                },
+                $"subscriber {index} to hold every event",
+                Deadline);
             Assert.That(watchers[index].Counters, Is.EqualTo(Enumerable.Range(1, EventsPerJob).Select(i => (long)i)));
         }
 
