@@ -92,7 +92,9 @@ internal sealed class FailoverWatcher : IAsyncDisposable
                     await ConnectAsync();
                     break;
                 }
-                catch (Exception exception) when (exception is HttpRequestException or IOException or InvalidOperationException && started.Elapsed < TimeSpan.FromMinutes(2))
+                // A Gateway going down fails a connection in many ways (refused, reset, WebSocket closed mid-handshake);
+                // all of them mean the same here: try the next one, for up to two minutes.
+                catch (Exception) when (started.Elapsed < TimeSpan.FromMinutes(2))
                 {
                     await Task.Delay(TimeSpan.FromMilliseconds(250));
                 }
