@@ -10,4 +10,15 @@ public sealed record StatusTransition
     public ExecutionStatus Current { get; init; }
     public long? AwxJobId { get; init; }
     public DateTime ChangedAt { get; init; }
+
+    /// <summary>The event every owner of a status change publishes for it.</summary>
+    public ExecutionStatusChanged ToMessage(string? explanation) => new()
+    {
+        ExecutionId = ExecutionId,
+        Status = Current,
+        PreviousStatus = Previous,
+        Explanation = explanation,
+        AwxJobId = AwxJobId,
+        ChangedAt = DatabaseTime.AsUtc(ChangedAt),
+    };
 }

@@ -46,7 +46,7 @@ public sealed partial class CancelExecutionConsumer(
                 if (await cancels.CancelUnlaunchedAsync(execution.Id, command.RequestedBy, explanation, cancellationToken) is { } canceled)
                 {
                     LogCanceledUnlaunched(logger, execution.Id, command.RequestedBy);
-                    await context.Publish(LauncherMessages.StatusChanged(canceled, explanation), cancellationToken);
+                    await context.Publish(canceled.ToMessage(explanation), cancellationToken);
                     await context.RespondAsync(LauncherMessages.Accepted(execution.Id, ExecutionStatus.Canceled, alreadyDone: false));
                     return;
                 }

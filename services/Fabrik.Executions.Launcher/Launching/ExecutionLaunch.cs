@@ -49,14 +49,14 @@ public sealed partial class ExecutionLaunch(
             }
 
             LogLaunched(logger, execution.Id, execution.TemplateId, job.JobId);
-            await context.Publish(LauncherMessages.StatusChanged(launched, explanation: null), cancellationToken);
+            await context.Publish(launched.ToMessage(explanation: null), cancellationToken);
             await context.Publish(new ExecutionLaunched
             {
                 ExecutionId = execution.Id,
                 AwxJobId = job.JobId,
                 Kind = TemplateKind.Job,
                 AwxJobUrl = job.JobUrl,
-                LaunchedAt = LauncherMessages.AsUtc(launched.ChangedAt),
+                LaunchedAt = DatabaseTime.AsUtc(launched.ChangedAt),
             }, cancellationToken);
             await PassOnCancelAsync(execution.Id, job.JobId, cancellationToken);
             return launched.Current;
@@ -71,7 +71,7 @@ public sealed partial class ExecutionLaunch(
                 return (await executions.FindAsync(execution.Id, cancellationToken))?.Status ?? ExecutionStatus.Pending;
             }
 
-            await context.Publish(LauncherMessages.StatusChanged(failed, failure.Message), cancellationToken);
+            await context.Publish(failed.ToMessage(failure.Message), cancellationToken);
             return failed.Current;
         }
     }

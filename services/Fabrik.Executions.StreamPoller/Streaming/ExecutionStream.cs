@@ -219,15 +219,7 @@ public sealed partial class ExecutionStream(StreamContext context, ExecutionReco
     private Task PublishStatusChangedAsync(StatusTransition transition, string? explanation, CancellationToken cancellationToken)
     {
         status = transition.Current;
-        return context.Publisher.PublishAsync(new ExecutionStatusChanged
-        {
-            ExecutionId = executionId,
-            Status = transition.Current,
-            PreviousStatus = transition.Previous,
-            Explanation = explanation,
-            AwxJobId = JobId,
-            ChangedAt = new DateTimeOffset(DateTime.SpecifyKind(transition.ChangedAt, DateTimeKind.Utc)),
-        }, cancellationToken);
+        return context.Publisher.PublishAsync(transition.ToMessage(explanation), cancellationToken);
     }
 
     private Task PublishFinishedAsync(

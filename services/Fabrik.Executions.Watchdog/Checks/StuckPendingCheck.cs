@@ -68,7 +68,7 @@ public sealed partial class StuckPendingCheck(
             return;
         }
 
-        await bus.Publish(StoredExecutionMessages.StatusChanged(failed, explanation), cancellationToken);
+        await bus.Publish(failed.ToMessage(explanation), cancellationToken);
         metrics.LaunchOutcomeUnknown();
         LogGaveUp(logger, execution.Id, execution.TemplateId, attemptedAt);
     }

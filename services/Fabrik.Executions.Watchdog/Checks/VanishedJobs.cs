@@ -1,6 +1,5 @@
 using Fabrik.Executions.Contracts;
 using Fabrik.Executions.Storage;
-using Fabrik.Executions.Watchdog.Messages;
 using MassTransit;
 
 namespace Fabrik.Executions.Watchdog.Checks;
@@ -31,7 +30,7 @@ public sealed partial class VanishedJobs(
             return;
         }
 
-        await bus.Publish(StoredExecutionMessages.StatusChanged(finished, explanation), cancellationToken);
+        await bus.Publish(finished.ToMessage(explanation), cancellationToken);
         metrics.JobVanished();
         LogVanished(logger, executionId, jobId, stored.MaxCounter, missing.Count);
     }

@@ -36,19 +36,7 @@ public static class StoredExecutionMessages
             FinalCounter = execution.FinalCounter ?? throw new ArgumentException("The execution's stream never finished.", nameof(execution)),
             Complete = execution.Complete ?? missing.Length == 0,
             MissingCounters = missing,
-            FinishedAt = AsUtc(execution.FinishedAt ?? execution.UpdatedAt),
+            FinishedAt = DatabaseTime.AsUtc(execution.FinishedAt ?? execution.UpdatedAt),
         };
     }
-
-    public static ExecutionStatusChanged StatusChanged(StatusTransition transition, string explanation) => new()
-    {
-        ExecutionId = transition.ExecutionId,
-        Status = transition.Current,
-        PreviousStatus = transition.Previous,
-        Explanation = explanation,
-        AwxJobId = transition.AwxJobId,
-        ChangedAt = AsUtc(transition.ChangedAt),
-    };
-
-    private static DateTimeOffset AsUtc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
 }
