@@ -48,8 +48,8 @@ public sealed class ChaosSuiteTests
 
         foreach (var (executionId, index) in executions.Select((id, i) => (id, i)))
         {
-            var stored = await StoredCountersAsync(stack, executionId);
-            Assert.That(stored, Is.EqualTo((EventsPerJob, EventsPerJob, 1L, (long)EventsPerJob)), $"rows, distinct, min, max of execution {index}");
+            Assert.That(await StoredEvents.ReadAsync(stack.Infrastructure, executionId), Is.EqualTo(new StoredEvents(EventsPerJob, EventsPerJob, 1, EventsPerJob)),
+                $"rows, distinct, min, max of execution {index}");
             var execution = await GetExecutionAsync(survivingGateway, executionId);
             Assert.That(execution.GetProperty("status").GetString(), Is.EqualTo("successful"));
             Assert.That(execution.GetProperty("complete").GetBoolean(), Is.True);
@@ -173,17 +173,5 @@ public sealed class ChaosSuiteTests
     {
         var body = await gateway.GetFromJsonAsync<JsonElement>($"/api/v1/executions/{executionId}");
         return body.GetProperty("data");
-    }
-
-    private static async Task<(long, long, long, long)> StoredCountersAsync(ChaosStack stack, Guid executionId)
-    {
-        await using var connection = new NpgsqlConnection(stack.Infrastructure.Postgres);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(
-            "select count(*), count(distinct counter), min(counter), max(counter) from job_events where execution_id = @id", connection);
-        command.Parameters.AddWithValue("id", executionId);
-        await using var reader = await command.ExecuteReaderAsync();
-        await reader.ReadAsync();
-        return (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3));
     }
 }

@@ -51,7 +51,7 @@ public sealed class StreamingPipelineTests
         var everyCounter = Enumerable.Range(1, 10_000).Select(i => (long)i).ToList();
         await Eventually.TrueAsync(() => Task.FromResult(early.Counters.Count == 10_000 && midRun.Counters.Count == 10_000), "both subscribers to hold every event", Deadline);
 
-        Assert.That(await StoredEvents.ReadAsync(pipeline, executionId), Is.EqualTo(new StoredEvents(10_000, 10_000, 1, 10_000)));
+        Assert.That(await StoredEvents.ReadAsync(pipeline.Infrastructure, executionId), Is.EqualTo(new StoredEvents(10_000, 10_000, 1, 10_000)));
         Assert.That(early.Counters.Order(), Is.EqualTo(everyCounter));
         Assert.That(midRun.Counters.Order(), Is.EqualTo(everyCounter));
         Assert.That(execution.GetProperty("status").GetString(), Is.EqualTo("successful"));

@@ -76,7 +76,7 @@ public sealed class PollerSharingTests
             var execution = await gateway.WaitForResultsAsync(executionId, Deadline);
             Assert.That(execution.GetProperty("status").GetString(), Is.EqualTo("successful"));
             Assert.That(execution.GetProperty("complete").GetBoolean(), Is.True);
-            Assert.That(await StoredEvents.ReadAsync(pipeline, executionId), Is.EqualTo(new StoredEvents(600, 600, 1, 600)));
+            Assert.That(await StoredEvents.ReadAsync(pipeline.Infrastructure, executionId), Is.EqualTo(new StoredEvents(600, 600, 1, 600)));
         }
     }
 

@@ -22,7 +22,7 @@ public sealed class PollerTakeoverTests
             async () => (await LeaseOwnersAsync(redis, executions)).All(owner => owner.Contains($"-{doomed.Id}-", StringComparison.Ordinal)),
             $"the external poller to hold every execution; its output:{Environment.NewLine}{doomed.RecentOutput}",
             Deadline);
-        await Eventually.TrueAsync(async () => (await StoredEvents.ReadAsync(pipeline, executions[0])).Rows > 50, "streaming to be under way", Deadline);
+        await Eventually.TrueAsync(async () => (await StoredEvents.ReadAsync(pipeline.Infrastructure, executions[0])).Rows > 50, "streaming to be under way", Deadline);
 
         doomed.KillHard();
         var killed = Stopwatch.StartNew();

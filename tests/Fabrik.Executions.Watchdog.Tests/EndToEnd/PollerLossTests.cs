@@ -49,7 +49,7 @@ public sealed class PollerLossTests
         Assert.That(resume.Reason, Is.Not.Empty);
         Assert.That(pipeline.Probe.Received<ResumeStreaming>().Count(m => m.ExecutionId == executionId), Is.EqualTo(1), "one resume was enough");
         Assert.That((finished.Status, finished.FinalCounter, finished.Complete), Is.EqualTo((ExecutionStatus.Successful, (long)Events, true)));
-        Assert.That(await StoredAsync(executionId), Is.EqualTo(new StoredCounters(Events, Events, 1, Events)), "every event stored once");
+        Assert.That(await StoredAsync(executionId), Is.EqualTo(new StoredEvents(Events, Events, 1, Events)), "every event stored once");
         var execution = await FindAsync(executionId);
         Assert.That((execution.Status, execution.Complete), Is.EqualTo((ExecutionStatus.Successful, (bool?)true)));
     }
@@ -76,18 +76,5 @@ public sealed class PollerLossTests
         return (await new ExecutionRepository(database).FindAsync(executionId, CancellationToken.None))!;
     }
 
-    private async Task<StoredCounters> StoredAsync(Guid executionId)
-    {
-        await using var connection = new NpgsqlConnection(pipeline.Infrastructure.Postgres);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(
-            "select count(*), count(distinct counter), coalesce(min(counter), 0), coalesce(max(counter), 0) from job_events where execution_id = @id",
-            connection);
-        command.Parameters.AddWithValue("id", executionId);
-        await using var reader = await command.ExecuteReaderAsync();
-        await reader.ReadAsync();
-        return new StoredCounters(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3));
-    }
-
-    private sealed record StoredCounters(long Rows, long DistinctCounters, long MinCounter, long MaxCounter);
+    private Task<StoredEvents> StoredAsync(Guid executionId) => StoredEvents.ReadAsync(pipeline.Infrastructure, executionId);
 }

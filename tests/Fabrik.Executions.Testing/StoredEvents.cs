@@ -1,13 +1,13 @@
 using Npgsql;
 
-namespace Fabrik.Executions.IntegrationTests;
+namespace Fabrik.Executions.Testing;
 
-/// <summary>What the database holds for an execution's output.</summary>
-internal sealed record StoredEvents(long Rows, long DistinctCounters, long MinCounter, long MaxCounter)
+/// <summary>What the database holds for an execution's output: rows, distinct counters, lowest and highest counter.</summary>
+public sealed record StoredEvents(long Rows, long DistinctCounters, long MinCounter, long MaxCounter)
 {
-    public static async Task<StoredEvents> ReadAsync(Pipeline pipeline, Guid executionId)
+    public static async Task<StoredEvents> ReadAsync(IsolatedInfrastructure infrastructure, Guid executionId)
     {
-        await using var connection = new NpgsqlConnection(pipeline.Infrastructure.Postgres);
+        await using var connection = new NpgsqlConnection(infrastructure.Postgres);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
             "select count(*), count(distinct counter), coalesce(min(counter), 0), coalesce(max(counter), 0) from job_events where execution_id = @id",
