@@ -14,21 +14,8 @@ Usage: deploy/local/down.sh [--keep-servers]
 USAGE
 }
 
-keep_servers=0
-while (($#)); do
-  case $1 in
-    --keep-servers) keep_servers=1 ;;
-    -h | --help)
-      usage
-      exit 0
-      ;;
-    *)
-      usage >&2
-      exit 2
-      ;;
-  esac
-  shift
-done
+read_flag --keep-servers "$@"
+keep_servers=$FLAG_SET
 
 STOPPED=0
 

@@ -52,6 +52,28 @@ check_settings() {
   done
 }
 
+# read_flag FLAG ARGS...: FLAG_SET=1 when FLAG is among ARGS; -h/--help prints the calling script's usage and exits;
+# anything else prints it as an error and exits 2.
+read_flag() {
+  local flag=$1
+  shift
+  FLAG_SET=0
+  while (($#)); do
+    case $1 in
+      "$flag") FLAG_SET=1 ;;
+      -h | --help)
+        usage
+        exit 0
+        ;;
+      *)
+        usage >&2
+        exit 2
+        ;;
+    esac
+    shift
+  done
+}
+
 say() { printf '==> %s\n' "$*"; }
 note() { printf '    %s\n' "$*"; }
 warn() { printf 'warning: %s\n' "$*" >&2; }

@@ -23,21 +23,8 @@ the number of StreamPoller instances (default 2). Stop everything with deploy/lo
 EOF
 }
 
-servers_only=0
-while (($#)); do
-  case $1 in
-    --servers-only) servers_only=1 ;;
-    -h | --help)
-      usage
-      exit 0
-      ;;
-    *)
-      usage >&2
-      exit 2
-      ;;
-  esac
-  shift
-done
+read_flag --servers-only "$@"
+servers_only=$FLAG_SET
 
 STARTED=()
 FAILED=()
