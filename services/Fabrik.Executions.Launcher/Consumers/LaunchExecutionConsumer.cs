@@ -26,8 +26,8 @@ public sealed class LaunchExecutionConsumer(
 
         // An execution found by its request id is launched here too when no delivery has claimed it yet (an earlier
         // delivery stopped between creating and claiming).
-        var (execution, created) = await executions.CreateAsync(ToNewExecution(command), context.CancellationToken);
-        await context.RespondAsync(await launch.LaunchOnceAsync(context, execution, created));
+        var (execution, _) = await executions.CreateAsync(ToNewExecution(command), context.CancellationToken);
+        await context.RespondAsync(await launch.LaunchOnceAsync(context, execution));
     }
 
     private static NewExecution ToNewExecution(LaunchExecution command) => new()

@@ -32,7 +32,7 @@ public sealed partial class RelaunchExecutionConsumer(
 
         if (await executions.FindAsync(command.ExecutionId, cancellationToken) is { } existing)
         {
-            await LaunchAsync(context, existing, created: false);
+            await LaunchAsync(context, existing);
             return;
         }
 
@@ -77,10 +77,10 @@ public sealed partial class RelaunchExecutionConsumer(
             LogCreated(logger, relaunch.Execution.Id, relaunched.Id, relaunch.Execution.RelaunchCount, command.Hosts, command.RequestedBy);
         }
 
-        await LaunchAsync(context, relaunch.Execution, relaunch.Created);
+        await LaunchAsync(context, relaunch.Execution);
     }
 
-    private async Task LaunchAsync(ConsumeContext<RelaunchExecution> context, ExecutionRecord execution, bool created)
+    private async Task LaunchAsync(ConsumeContext<RelaunchExecution> context, ExecutionRecord execution)
     {
         if (execution.RelaunchOf != context.Message.RelaunchOf)
         {
@@ -89,7 +89,7 @@ public sealed partial class RelaunchExecutionConsumer(
             return;
         }
 
-        await context.RespondAsync(await launch.LaunchOnceAsync(context, execution, created));
+        await context.RespondAsync(await launch.LaunchOnceAsync(context, execution));
     }
 
     private Task RejectAsync(ConsumeContext<RelaunchExecution> context, RejectionReason reason, string detail)

@@ -18,10 +18,13 @@ public sealed partial class ExecutionLaunch(
     ILogger<ExecutionLaunch> logger)
 {
     /// <summary>Launches <paramref name="execution"/> unless a delivery already claimed its launch, and answers how it stands.</summary>
+    /// <remarks>
+    /// The delivery that wins the claim is the one that did something new, whichever delivery created the row: two
+    /// concurrent deliveries may split creating and launching between them.
+    /// </remarks>
     /// <param name="context">The command being consumed, to publish with.</param>
     /// <param name="execution">The execution, as stored by this delivery or found by it.</param>
-    /// <param name="created">Whether this delivery created the execution.</param>
-    public async Task<ExecutionAccepted> LaunchOnceAsync(ConsumeContext context, ExecutionRecord execution, bool created)
+    public async Task<ExecutionAccepted> LaunchOnceAsync(ConsumeContext context, ExecutionRecord execution)
     {
         if (!await executions.ClaimLaunchAsync(execution.Id, context.CancellationToken))
         {
@@ -32,7 +35,7 @@ public sealed partial class ExecutionLaunch(
 
         // From here AWX may create a job, so the outcome is recorded even if the service is stopping meanwhile.
         var status = await LaunchAsync(context, execution, CancellationToken.None);
-        return LauncherMessages.Accepted(execution.Id, status, alreadyDone: !created);
+        return LauncherMessages.Accepted(execution.Id, status, alreadyDone: false);
     }
 
     private async Task<ExecutionStatus> LaunchAsync(ConsumeContext context, ExecutionRecord execution, CancellationToken cancellationToken)
