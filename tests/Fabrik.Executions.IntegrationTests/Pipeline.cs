@@ -21,11 +21,13 @@ public sealed class Pipeline : IAsyncDisposable
     private readonly List<WebApplication> services = [];
     private readonly List<WebApplication> pollers = [];
     private readonly string operatorKey = Guid.NewGuid().ToString("N") + Guid.NewGuid().ToString("N");
+    private readonly IReadOnlyDictionary<string, string?> settings;
 
-    private Pipeline(IsolatedInfrastructure infrastructure, AwxEmulatorHost awx)
+    private Pipeline(IsolatedInfrastructure infrastructure, AwxEmulatorHost awx, IReadOnlyDictionary<string, string?> settings)
     {
         Infrastructure = infrastructure;
         Awx = awx;
+        this.settings = settings;
     }
 
     public IsolatedInfrastructure Infrastructure { get; }
@@ -40,24 +42,40 @@ public sealed class Pipeline : IAsyncDisposable
     public IReadOnlyList<WebApplication> Pollers => pollers;
 
     /// <summary>What every service of this pipeline is configured with; a service run as its own process gets it as environment.</summary>
-    public IReadOnlyDictionary<string, string?> ServiceConfiguration => new Dictionary<string, string?>(Infrastructure.Configuration)
+    public IReadOnlyDictionary<string, string?> ServiceConfiguration
     {
-        ["Awx:BaseUrl"] = Awx.BaseUrl.ToString(),
-        ["Awx:Token"] = Awx.Token,
-        ["Auth:ApiKeys:0:Name"] = "integration-tests",
-        ["Auth:ApiKeys:0:Key"] = operatorKey,
-        ["Auth:ApiKeys:0:Role"] = "operator",
-        ["Poller:ScanSeconds"] = "1",
-        ["Poller:MissingEventsWaitSeconds"] = "10",
-        ["Logging:LogLevel:Default"] = "Warning",
-        ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
-    };
+        get
+        {
+            var configuration = new Dictionary<string, string?>(Infrastructure.Configuration)
+            {
+                ["Awx:BaseUrl"] = Awx.BaseUrl.ToString(),
+                ["Awx:Token"] = Awx.Token,
+                ["Auth:ApiKeys:0:Name"] = "integration-tests",
+                ["Auth:ApiKeys:0:Key"] = operatorKey,
+                ["Auth:ApiKeys:0:Role"] = "operator",
+                ["Poller:ScanSeconds"] = "1",
+                ["Poller:MissingEventsWaitSeconds"] = "10",
+                ["Logging:LogLevel:Default"] = "Warning",
+                ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+            };
+            foreach (var (key, value) in settings)
+            {
+                configuration[key] = value;
+            }
 
-    public static async Task<Pipeline> StartAsync(AwxEmulatorOptions? awxOptions = null, int pollers = 1)
+            return configuration;
+        }
+    }
+
+    /// <param name="awxOptions">The emulator's options; its defaults when null.</param>
+    /// <param name="pollers">How many in-process pollers to start.</param>
+    /// <param name="settings">Service settings that replace the pipeline's own (poller tuning, say).</param>
+    public static async Task<Pipeline> StartAsync(
+        AwxEmulatorOptions? awxOptions = null, int pollers = 1, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var infrastructure = await IsolatedInfrastructure.CreateAsync();
         var awx = await AwxEmulatorHost.StartAsync(awxOptions ?? new AwxEmulatorOptions(), CancellationToken.None);
-        var pipeline = new Pipeline(infrastructure, awx);
+        var pipeline = new Pipeline(infrastructure, awx, settings ?? new Dictionary<string, string?>());
         await pipeline.StartAsync(LauncherApplication.Create);
         for (var i = 0; i < pollers; i++)
         {

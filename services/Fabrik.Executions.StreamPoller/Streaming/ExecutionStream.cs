@@ -116,10 +116,19 @@ public sealed partial class ExecutionStream(StreamContext context, ExecutionReco
         if (job is not null && AwxStatusMapping.Terminal(job.Status) is { } terminal)
         {
             terminalSince ??= context.Clock.GetUtcNow();
+            var morePending = copied.MorePending;
             if (job.EventProcessingFinished == true)
             {
                 // AWX has saved every event by now; copy once more so none saved after this cycle's copy is left behind.
-                newEvents += (await CopyAsync(cancellationToken)).Inserted.Count;
+                var lastCopy = await CopyAsync(cancellationToken);
+                newEvents += lastCopy.Inserted.Count;
+                morePending = lastCopy.MorePending;
+            }
+
+            // A backlog longer than one cycle's pages (a takeover after the job ended) is copied before finishing.
+            if (morePending)
+            {
+                return new CycleOutcome(newEvents, MorePending: true, Finished: false);
             }
 
             if (await TryFinishAsync(job, terminal, cancellationToken))

@@ -74,9 +74,11 @@ public sealed class PollerSharingTests
         foreach (var executionId in executions)
         {
             var execution = await gateway.WaitForResultsAsync(executionId, Deadline);
-            Assert.That(execution.GetProperty("status").GetString(), Is.EqualTo("successful"));
-            Assert.That(execution.GetProperty("complete").GetBoolean(), Is.True);
-            Assert.That(await StoredEvents.ReadAsync(pipeline.Infrastructure, executionId), Is.EqualTo(new StoredEvents(600, 600, 1, 600)));
+            var stored = await StoredEvents.ReadAsync(pipeline.Infrastructure, executionId);
+            var explanation = $"execution {executionId}: {execution}; stored {stored}";
+            Assert.That(execution.GetProperty("status").GetString(), Is.EqualTo("successful"), explanation);
+            Assert.That(execution.GetProperty("complete").GetBoolean(), Is.True, explanation);
+            Assert.That(stored, Is.EqualTo(new StoredEvents(600, 600, 1, 600)), explanation);
         }
     }
 
