@@ -292,7 +292,7 @@ public sealed partial class WorkflowFollower(StreamContext context, ExecutionRec
             StartedAt = node.StartedAt is { } started ? DatabaseTime.AsUtc(started) : null,
             FinishedAt = node.FinishedAt is { } finished ? DatabaseTime.AsUtc(finished) : null,
             WorkflowJobId = node.WorkflowJobId,
-            Kind = WorkflowNodeStates.Kind(node.JobType),
+            Kind = WorkflowNodeKinds.Of(node.JobType),
             ElapsedSeconds = node.ElapsedSeconds,
             Approval = approval,
         }, cancellationToken);

@@ -33,14 +33,4 @@ public static class WorkflowNodeStates
         state is WorkflowNodeState.Successful or WorkflowNodeState.Failed or WorkflowNodeState.Error
             or WorkflowNodeState.Canceled or WorkflowNodeState.Skipped;
 
-    /// <summary>What the node runs, named as the HTTP API names it; from the job it spawned, else from its template.</summary>
-    public static string Kind(string? awxType) => awxType switch
-    {
-        JobType => "job",
-        WorkflowJobType or "workflow_job_template" => "workflow",
-        ApprovalType or "workflow_approval_template" => "approval",
-        "project_update" or "project" => "project_update",
-        "inventory_update" or "inventory_source" => "inventory_update",
-        _ => "job",
-    };
 }
