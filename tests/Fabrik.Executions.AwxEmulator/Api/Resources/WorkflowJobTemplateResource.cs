@@ -78,7 +78,7 @@ internal sealed record WorkflowJobTemplateResource
         {
             Id = template.Id,
             Url = AwxUrls.WorkflowJobTemplate(template.Id),
-            Related = RelatedOf(template.Id, lastJob),
+            Related = RelatedOf(template, lastJob),
             SummaryFields = new WorkflowTemplateSummaryFields
             {
                 Organization = CatalogSummaries.Organization,
@@ -114,11 +114,13 @@ internal sealed record WorkflowJobTemplateResource
         return new RecentJobSummary(workflowJob.Id, state.Status, state.Finished, state.CanceledOn, "workflow_job");
     }
 
-    private static Dictionary<string, string> RelatedOf(int id, EmulatedWorkflowJob? lastJob)
+    private static Dictionary<string, string> RelatedOf(WorkflowTemplate template, EmulatedWorkflowJob? lastJob)
     {
         const string collection = "workflow_job_templates";
+        var id = template.Id;
         var related = new Dictionary<string, string>
         {
+            ["named_url"] = $"{AwxUrls.Root}/{collection}/{template.Name}++{CatalogSummaries.Organization.Name}/",
             ["created_by"] = AwxUrls.User(CatalogSummaries.AdminUserId),
             ["modified_by"] = AwxUrls.User(CatalogSummaries.AdminUserId),
             ["workflow_jobs"] = AwxUrls.Path(collection, id, "workflow_jobs"),
