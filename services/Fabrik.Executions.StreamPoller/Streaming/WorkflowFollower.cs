@@ -107,7 +107,14 @@ public sealed partial class WorkflowFollower(StreamContext context, ExecutionRec
                 Artifacts = known?.Artifacts,
             };
             var (timed, approval) = await ReadJobDetailsAsync(record, cancellationToken);
-            if (await context.Workflows.UpsertNodeAsync(timed, cancellationToken))
+            var changed = await context.Workflows.UpsertNodeAsync(timed, cancellationToken);
+            // Stored after its node, so a reader never sees an approval on a node not yet waiting for it.
+            if (approval is not null)
+            {
+                await context.Workflows.UpsertApprovalAsync(ApprovalRecord(timed, approval), cancellationToken);
+            }
+
+            if (changed)
             {
                 await PublishNodeChangedAsync(timed, approval, cancellationToken);
             }
@@ -171,19 +178,6 @@ public sealed partial class WorkflowFollower(StreamContext context, ExecutionRec
                     Status = approval.Status,
                     TimedOut = approval.TimedOut,
                 };
-                await context.Workflows.UpsertApprovalAsync(new WorkflowApprovalRecord
-                {
-                    ExecutionId = executionId,
-                    ApprovalId = approval.Id,
-                    NodeId = node.NodeId,
-                    WorkflowJobId = node.WorkflowJobId,
-                    Name = details.Name,
-                    Description = details.Description,
-                    TimeoutSeconds = details.TimeoutSeconds,
-                    Status = approval.Status is "pending" or "successful" or "failed" or "canceled" ? approval.Status : "pending",
-                    TimedOut = approval.TimedOut,
-                    ExpiresAt = approval.ApprovalExpiration?.UtcDateTime,
-                }, cancellationToken);
                 return (WithTimes(node, approval.Started, approval.Finished, approval.Elapsed), details);
             }
 
@@ -296,6 +290,20 @@ public sealed partial class WorkflowFollower(StreamContext context, ExecutionRec
             ElapsedSeconds = node.ElapsedSeconds,
             Approval = approval,
         }, cancellationToken);
+
+    private WorkflowApprovalRecord ApprovalRecord(WorkflowNodeRecord node, WorkflowApprovalDetails approval) => new()
+    {
+        ExecutionId = executionId,
+        ApprovalId = approval.ApprovalId,
+        NodeId = node.NodeId,
+        WorkflowJobId = node.WorkflowJobId,
+        Name = approval.Name,
+        Description = approval.Description,
+        TimeoutSeconds = approval.TimeoutSeconds,
+        Status = approval.Status is "pending" or "successful" or "failed" or "canceled" ? approval.Status : "pending",
+        TimedOut = approval.TimedOut,
+        ExpiresAt = approval.ExpiresAt?.UtcDateTime,
+    };
 
     private static WorkflowNodeRecord WithTimes(WorkflowNodeRecord node, DateTimeOffset? started, DateTimeOffset? finished, double? elapsed) =>
         node with
