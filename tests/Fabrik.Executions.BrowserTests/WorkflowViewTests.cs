@@ -13,20 +13,22 @@ public sealed class WorkflowViewTests : BrowserTest
     private const long ApprovalNode = 2;
     private const long ApprovalId = 77;
 
+    /// <summary>The emulator's built-in approval workflow: prepare, then an approval named for its template, then apply.</summary>
+    private const int ApprovalWorkflow = 12;
+
     [Test]
-    [Ignore("needs the workflow endpoints of issue 6")]
     public async Task A_workflow_approval_approved_from_the_page_lets_the_workflow_finish()
     {
         using var launch = await Gateway.PostAsJsonAsync("/api/v1/executions", new JsonObject
         {
             ["request_id"] = Guid.NewGuid().ToString(),
-            ["template"] = new JsonObject { ["kind"] = "workflow", ["id"] = 1, ["name"] = "Synthetic workflow" },
-            ["extra_vars"] = new JsonObject { ["emulator_approval"] = true },
+            ["template"] = new JsonObject { ["kind"] = "workflow", ["id"] = ApprovalWorkflow, ["name"] = "Workflow: approval" },
+            ["extra_vars"] = new JsonObject(),
             ["credentials"] = new JsonArray(),
         });
         var executionId = JsonDocument.Parse(await launch.Content.ReadAsStringAsync()).RootElement.GetProperty("data").GetProperty("id").GetGuid();
         await OpenAsync($"/executions/{executionId}");
-        var approval = Page.Locator("g[data-node][data-state='waiting']").Filter(new() { HasText = "approval" });
+        var approval = Page.Locator("g[data-node][data-state='waiting']").Filter(new() { HasText = "Approve the change" });
         await approval.ClickAsync();
 
         await Page.GetByLabel("Comment").FillAsync("Checked the plan: go.");
@@ -42,8 +44,7 @@ public sealed class WorkflowViewTests : BrowserTest
     }
 
     /// <summary>
-    /// Until the Gateway serves <c>/workflow</c> (issue 6), the page gets the frame's workflow shape from a route the
-    /// test answers. The rest is real: the execution runs (its AWX job is a slow synthetic job the poller streams),
+    /// The page gets seed 004's workflow, paused at its approval, from a route the test answers. The rest is real: the execution runs (its AWX job is a slow synthetic job the poller streams),
     /// and the Plan node's output is stored. This draws the view and checks the approval call the page makes.
     /// </summary>
     [Test]
