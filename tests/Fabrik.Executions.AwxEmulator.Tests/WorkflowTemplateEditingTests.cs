@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Fabrik.Executions.AwxEmulator.Tests.Support;
 
 namespace Fabrik.Executions.AwxEmulator.Tests;
@@ -94,7 +95,25 @@ public sealed class WorkflowTemplateEditingTests : EmulatorTest
         Assert.That(body.GetProperty("active_jobs")[0].GetProperty("id").GetInt32(), Is.EqualTo(workflowJobId));
     }
 
-    private async Task<Dictionary<string, System.Text.Json.JsonElement>> TemplateNodesAsync(int templateId) =>
+    [Test]
+    public async Task A_workflow_job_templates_extra_vars_are_defaults_that_the_launch_overrides()
+    {
+        var (_, template) = await Api.SendAsync(HttpMethod.Post, "/api/v2/workflow_job_templates/",
+            new { name = "with defaults", extra_vars = new { site = "lab", tier = "bronze" } });
+        var templateId = template.GetProperty("id").GetInt32();
+        await Workflows.AddNodeAsync(templateId, "only");
+
+        var workflowJobId = await Workflows.LaunchAsync(templateId, new { tier = "gold" });
+        var workflowJob = await Workflows.WaitUntilOverAsync(workflowJobId);
+        var job = await Api.JobAsync(WorkflowApi.JobId((await Workflows.NodesAsync(workflowJobId))["only"]));
+
+        Assert.That(JsonDocument.Parse(workflowJob.GetProperty("extra_vars").GetString()!).RootElement.GetRawText(),
+            Is.EqualTo("""{"site":"lab","tier":"gold"}"""));
+        Assert.That(JsonDocument.Parse(job.GetProperty("extra_vars").GetString()!).RootElement.GetProperty("tier").GetString(), Is.EqualTo("gold"));
+        Assert.That(template.GetProperty("extra_vars").GetString(), Does.Contain("bronze"));
+    }
+
+    private async Task<Dictionary<string, JsonElement>> TemplateNodesAsync(int templateId) =>
         (await Api.WalkAsync($"/api/v2/workflow_job_templates/{templateId}/workflow_nodes/"))
             .ToDictionary(node => node.GetProperty("identifier").GetString()!);
 }

@@ -77,7 +77,8 @@ internal sealed class EmulatedWorkflowJob : INodeJob
     /// <summary>AWX: the artifacts of the jobs inside, in the order they finished, later ones winning.</summary>
     public JsonElement EffectiveArtifacts()
     {
-        var now = DateTimeOffset.MaxValue;
+        // Only status and finished are read, which do not depend on the moment asked about.
+        var now = Created;
         var artifacts = new Dictionary<string, JsonElement>();
         var finishedJobs = Nodes()
             .Select(node => node.Job)

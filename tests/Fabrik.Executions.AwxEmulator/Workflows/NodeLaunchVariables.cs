@@ -40,6 +40,15 @@ internal static class NodeLaunchVariables
         return JsonSerializer.SerializeToElement(variables);
     }
 
+    /// <summary>A template's extra vars with the launch's on top, as AWX's create_unified_job combines them.</summary>
+    public static JsonElement Combine(JsonElement defaults, JsonElement overrides)
+    {
+        var variables = new Dictionary<string, JsonElement>();
+        Merge(variables, PropertiesOf(defaults));
+        Merge(variables, PropertiesOf(overrides));
+        return JsonSerializer.SerializeToElement(variables);
+    }
+
     private static IEnumerable<KeyValuePair<string, JsonElement>> PropertiesOf(JsonElement json) =>
         json.EnumerateObject().Select(property => KeyValuePair.Create(property.Name, property.Value.Clone()));
 

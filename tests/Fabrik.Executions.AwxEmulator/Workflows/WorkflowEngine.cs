@@ -39,7 +39,8 @@ internal sealed class WorkflowEngine(
             node.Settings.UnifiedJobTemplateId is { } templateId ? store.Describe(templateId) : null,
             NodeEdges.Translated(node.Children, child => newIds[child]),
             now)).ToList();
-        var workflowJob = new EmulatedWorkflowJob((int)ids.Jobs.Next(), template, extraVars, launchType, sourceWorkflowJob, nodes, ignoredFields, now);
+        var combinedVars = NodeLaunchVariables.Combine(template.ExtraVars, extraVars);
+        var workflowJob = new EmulatedWorkflowJob((int)ids.Jobs.Next(), template, combinedVars, launchType, sourceWorkflowJob, nodes, ignoredFields, now);
         registry.Add(workflowJob);
         if (RecursionOf(workflowJob) is { } recursion)
         {

@@ -149,7 +149,10 @@ internal sealed class WorkflowTemplateStore(EmulatorIds ids, JobTemplateCatalog 
     {
         lock (_gate)
         {
-            var parent = _nodes[parentId];
+            if (!_nodes.TryGetValue(parentId, out var parent))
+            {
+                return "Not found.";
+            }
             if (!_nodes.TryGetValue(childId, out var child) || child.WorkflowTemplateId != parent.WorkflowTemplateId)
             {
                 return "Cannot associate a node of another workflow job template.";
@@ -181,7 +184,10 @@ internal sealed class WorkflowTemplateStore(EmulatorIds ids, JobTemplateCatalog 
     {
         lock (_gate)
         {
-            _nodes[parentId].Edges.Remove(kind, childId);
+            if (_nodes.TryGetValue(parentId, out var parent))
+            {
+                parent.Edges.Remove(kind, childId);
+            }
         }
     }
 
