@@ -29,6 +29,12 @@ public sealed class GatewayCommand(GatewayOptions gateway, CliConsole console)
             {
                 return ExitCodes.Interrupted;
             }
+            catch (Exception exception)
+            {
+                // Exit codes 1 to 3 are an execution's result; a script must never read a crash as one.
+                await console.Error.WriteLineAsync($"fabrik: unexpected {exception.GetType().Name}: {exception.Message}");
+                return ExitCodes.Unusable;
+            }
         });
 
     public async Task WriteJsonAsync(JsonElement json) => await console.Out.WriteLineAsync(JsonSerializer.Serialize(json, CliJson.Indented));
