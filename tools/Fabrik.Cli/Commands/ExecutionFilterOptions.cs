@@ -8,7 +8,7 @@ public sealed class ExecutionFilterOptions
     private readonly (Option<string?> Option, string Parameter)[] filters =
     [
         (new Option<string?>("--status") { Description = "pending, waiting, running, successful, failed, error or canceled" }, "status"),
-        (new Option<string?>("--template") { Description = "a template id or part of its name" }, "template"),
+        (new Option<string?>("--template") { Description = "the AWX template id" }, "template"),
         (new Option<string?>("--launched-by") { Description = "who launched" }, "launched_by"),
         (new Option<string?>("--relaunch-of") { Description = "relaunches of this execution id" }, "relaunch_of"),
         (new Option<string?>("--created-after") { Description = "an ISO 8601 time" }, "created_after"),
