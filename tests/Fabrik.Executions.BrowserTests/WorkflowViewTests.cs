@@ -59,7 +59,7 @@ public sealed class WorkflowViewTests : BrowserTest
                 new JobEventDraft("playbook_on_task_start", "\r\nTASK [terraform plan] ****************************", JobId: PlanJob),
                 new JobEventDraft("runner_on_ok", "\u001b[0;33mchanged: [localhost] => Plan: 3 to add, 1 to change, 0 to destroy.\u001b[0m", "localhost", PlanJob),
             ],
-            finished: false);
+            endedAs: null);
         var start = DateTimeOffset.UtcNow.AddMinutes(-3);
         var approved = false;
         var decisions = new List<JsonElement>();
