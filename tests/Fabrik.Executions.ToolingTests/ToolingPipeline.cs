@@ -1,5 +1,6 @@
 using Fabrik.Executions.AwxEmulator.Hosting;
 using Fabrik.Executions.IntegrationTests;
+using Fabrik.Executions.Testing;
 
 namespace Fabrik.Executions.ToolingTests;
 
@@ -7,30 +8,12 @@ namespace Fabrik.Executions.ToolingTests;
 [SetUpFixture]
 public sealed class ToolingPipeline
 {
-    private static readonly SemaphoreSlim Gate = new(1, 1);
-    private static Pipeline? shared;
+    // Pending and waiting last long enough that a tail started right after the launch finds the job before its first event.
+    private static readonly SharedFixture<Pipeline> Shared = new(() =>
+        Pipeline.StartAsync(new AwxEmulatorOptions { PendingDelayMs = 1_000, WaitingDelayMs = 1_000 }));
 
-    internal static async Task<Pipeline> GetAsync()
-    {
-        await Gate.WaitAsync();
-        try
-        {
-            // Pending and waiting last long enough that a tail started right after the launch finds the job before its first event.
-            return shared ??= await Pipeline.StartAsync(new AwxEmulatorOptions { PendingDelayMs = 1_000, WaitingDelayMs = 1_000 });
-        }
-        finally
-        {
-            Gate.Release();
-        }
-    }
+    internal static Task<Pipeline> GetAsync() => Shared.GetAsync();
 
     [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        if (shared is not null)
-        {
-            await shared.DisposeAsync();
-            shared = null;
-        }
-    }
+    public async Task StopAsync() => await Shared.DisposeAsync();
 }
