@@ -12,11 +12,15 @@ internal sealed record CliRun(int ExitCode, string Output, string Error)
     public IReadOnlyList<string> OutputLines => Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     /// <summary>Runs the command in this process, configured through the environment variables it reads, as a script would set them.</summary>
-    public static async Task<CliRun> InProcessAsync(Pipeline pipeline, params string[] args)
+    public static Task<CliRun> InProcessAsync(Pipeline pipeline, params string[] args) => InProcessAsync(pipeline, pipeline.GatewayUrl, args);
+
+    /// <summary>Runs the command in this process against the Gateway at <paramref name="gateway"/> (a relay in front of the pipeline's, say).</summary>
+    public static async Task<CliRun> InProcessAsync(Pipeline pipeline, Uri gateway, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
         var variables = Variables(pipeline);
+        variables["FABRIK_GATEWAY_URL"] = gateway.ToString();
         using var deadline = new CancellationTokenSource(Deadline);
         var code = await CliApplication.RunAsync(args, new CliConsole(output, error, name => variables.GetValueOrDefault(name), false, false), deadline.Token);
         return new CliRun(code, output.ToString(), error.ToString());

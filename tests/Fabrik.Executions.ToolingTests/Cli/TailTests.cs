@@ -51,6 +51,25 @@ public sealed class TailTests
     }
 
     [Test]
+    public async Task Tail_resumes_from_its_last_counter_after_its_connection_is_cut_and_misses_nothing()
+    {
+        await using var cutter = new ConnectionCutter(pipeline.GatewayUrl);
+        var executionId = await Launches.SyntheticAsync(pipeline, events: 600, eventsPerSecond: 100);
+
+        var tail = CliRun.InProcessAsync(pipeline, cutter.Url, "tail", executionId.ToString(), "--json");
+        await Testing.Eventually.TrueAsync(
+            async () => (await Testing.StoredEvents.ReadAsync(pipeline.Infrastructure, executionId)).MaxCounter >= 150,
+            "150 events stored", CliRun.Deadline);
+        var connectionsBeforeCut = cutter.Accepted;
+        cutter.CutAll();
+        var run = await tail;
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Successful), run.ToString());
+        Assert.That(cutter.Accepted, Is.GreaterThan(connectionsBeforeCut), "the tail connected again");
+        Assert.That(Counters(run), Is.EqualTo(Enumerable.Range(1, 600).Select(counter => (long)counter)));
+    }
+
+    [Test]
     public async Task Tail_of_a_canceled_execution_exits_3()
     {
         var executionId = await Launches.SyntheticAsync(pipeline, events: 3_000, eventsPerSecond: 30);
