@@ -37,7 +37,9 @@ public sealed class GatewayCommand(GatewayOptions gateway, CliConsole console)
             }
         });
 
-    public async Task WriteJsonAsync(JsonElement json) => await console.Out.WriteLineAsync(JsonSerializer.Serialize(json, CliJson.Indented));
+    /// <summary>Writes the Gateway's answer; an answer without a body is written as an empty object.</summary>
+    public async Task WriteJsonAsync(JsonElement json) =>
+        await console.Out.WriteLineAsync(json.ValueKind == JsonValueKind.Undefined ? "{}" : JsonSerializer.Serialize(json, CliJson.Indented));
 
     public static string PathOf(Guid executionId) => $"/api/v1/executions/{executionId}";
 }

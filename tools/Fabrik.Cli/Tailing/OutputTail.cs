@@ -155,7 +155,10 @@ public sealed partial class OutputTail(GatewayClient gateway, CliConsole console
         }
         catch (HubException exception)
         {
-            throw new CliException(exception.Message.Replace("An unexpected error occurred invoking 'SubscribeToOutput' on the server. HubException: ", "", StringComparison.Ordinal));
+            // The client prefixes the hub's own message ("Execution … does not exist.") with where it failed.
+            const string HubMessage = "HubException: ";
+            var start = exception.Message.IndexOf(HubMessage, StringComparison.Ordinal);
+            throw new CliException(start < 0 ? exception.Message : exception.Message[(start + HubMessage.Length)..]);
         }
         catch (Exception exception) when (exception is InvalidOperationException or IOException && connection.State != HubConnectionState.Connected)
         {
