@@ -43,7 +43,7 @@ internal sealed class HubWatcher : IAsyncDisposable
 
     public int CountOf(Guid executionId) => arrivals.TryGetValue(executionId, out var counters) ? counters.Count : 0;
 
-    /// <summary>Completes once <paramref name="count"/> distinct counters of the execution have arrived.</summary>
+    /// <summary>Completes once <paramref name="count"/> distinct counters of the execution have arrived; fails after a long wait.</summary>
     public Task WhenCountAsync(Guid executionId, int count)
     {
         var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -53,7 +53,7 @@ internal sealed class HubWatcher : IAsyncDisposable
         }
 
         Check();
-        return reached.Task;
+        return reached.Task.WaitAsync(StoredExecutions.LongWait);
     }
 
     public ValueTask DisposeAsync() => connection.DisposeAsync();

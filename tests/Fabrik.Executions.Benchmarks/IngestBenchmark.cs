@@ -19,8 +19,15 @@ internal static class IngestBenchmark
         await context.Jobs.WaitUntilOverAsync(job);
 
         var poller = await context.Stack.StartPollerAsync();
+        var waiting = Stopwatch.StartNew();
         while (await context.Stored.PublishedWatermarkAsync(execution) < events)
         {
+            if (waiting.Elapsed > StoredExecutions.LongWait)
+            {
+                throw new TimeoutException($"The poller did not publish all {events} events within {StoredExecutions.LongWait}.");
+            }
+
+            // Finer than Eventually's 50 ms: the wait's end is the measurement.
             await Task.Delay(TimeSpan.FromMilliseconds(10));
         }
 

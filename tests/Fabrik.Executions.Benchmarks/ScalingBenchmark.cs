@@ -51,7 +51,7 @@ internal static class ScalingBenchmark
 
         context.Book.Add(Sections.Scaling, "polls per second, 2 pollers ÷ 1", "×", pollsPerSecond[2] / pollsPerSecond[1], Target.Minimum(1.8));
         context.Book.Add(Sections.Scaling, "polls per second, 3 pollers ÷ 1", "×", pollsPerSecond[3] / pollsPerSecond[1], Target.Minimum(2.5));
-        context.Book.Note(Sections.Scaling, $"{sizes.ScalingExecutions:N0} executions, each emitting {RatePerExecution} events/s; each window {sizes.ScalingWindowSeconds} s after the pollers hold a fair share. Poll lag: stored_at − created of the rows stored in the window (AWX's created is when the emulator emitted the event).");
+        context.Book.Note(Sections.Scaling, $"{sizes.ScalingExecutions:N0} executions, each emitting {RatePerExecution} events/s; each window {sizes.ScalingWindowSeconds} s after the pollers hold a fair share. Poll lag: stored_at − created of the rows stored in the window (AWX's created is when the emulator emitted the event). The polls-per-second ratios measure scaling only where one poller cannot keep up (every running execution wants a poll each 0.5 s): while one poller already polls everything at its pace, more pollers cannot poll more, and the lag shows the difference instead.");
     }
 
     /// <summary>
