@@ -13,6 +13,7 @@ namespace Fabrik.Executions.Benchmarks;
 internal static class RawLimitsBenchmark
 {
     private const int PageSize = 200;
+    private const int CopyAttempts = 3;
 
     public static async Task RunAsync(RunContext context)
     {
@@ -21,14 +22,22 @@ internal static class RawLimitsBenchmark
         var events = await ReadAllAsync(store, context.IngestedExecution, context.IngestedJob);
         var ingest = context.Book.Figures.Single(f => f.Name == IngestBenchmark.Rate).Samples[^1];
 
-        var copy = await JobEventCopy.RateAsync(dataSource, events, withTrigramIndex: true);
-        var copyWithoutTrigram = await JobEventCopy.RateAsync(dataSource, events, withTrigramIndex: false);
+        // The best of a few alternating COPYs: a machine's limit, not its noise, and neither variant always goes first.
+        var (copy, copyWithoutTrigram) = (0.0, 0.0);
+        for (var attempt = 0; attempt < CopyAttempts; attempt++)
+        {
+            var trigramFirst = attempt % 2 == 0;
+            var first = await JobEventCopy.RateAsync(dataSource, events, withTrigramIndex: trigramFirst);
+            var second = await JobEventCopy.RateAsync(dataSource, events, withTrigramIndex: !trigramFirst);
+            copy = Math.Max(copy, trigramFirst ? first : second);
+            copyWithoutTrigram = Math.Max(copyWithoutTrigram, trigramFirst ? second : first);
+        }
         var stored = await StoreRateAsync(context, store, events);
         var publish = await RawPublish.RateAsync(context.Stack.Infrastructure.RabbitMq, events);
 
         var book = context.Book;
-        book.Add(Sections.Ingest, "PostgreSQL binary COPY of the same rows (all job_events indexes)", "rows/s", copy);
-        book.Add(Sections.Ingest, "PostgreSQL binary COPY without the stdout trigram index", "rows/s", copyWithoutTrigram);
+        book.Add(Sections.Ingest, $"PostgreSQL binary COPY of the same rows (all job_events indexes, best of {CopyAttempts})", "rows/s", copy);
+        book.Add(Sections.Ingest, $"PostgreSQL binary COPY without the stdout trigram index (best of {CopyAttempts})", "rows/s", copyWithoutTrigram);
         book.Add(Sections.Ingest, "cost of the stdout trigram index on COPY", "µs/row", 1e6 / copy - 1e6 / copyWithoutTrigram);
         book.Add(Sections.Ingest, $"the poller's store statement alone (JobEventStore, pages of {PageSize})", "rows/s", stored);
         book.Add(Sections.Ingest, "RabbitMQ publish of the same messages (plain client, confirms, persistent)", "messages/s", publish);

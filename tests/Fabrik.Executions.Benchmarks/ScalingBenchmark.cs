@@ -62,12 +62,13 @@ internal static class ScalingBenchmark
     {
         var wait = TimeSpan.FromSeconds(context.Sizes.BalanceWaitSeconds);
         int[] held = [];
+        Guid[] active = [];
         try
         {
             await Eventually.TrueAsync(
                 async () =>
                 {
-                    var active = await context.Stored.ActiveAsync();
+                    active = await context.Stored.ActiveAsync();
                     held = await HeldAsync(context, leases, active);
                     return held.Sum() == active.Length && held.Max() <= (active.Length + pollers - 1) / pollers;
                 },
@@ -76,7 +77,11 @@ internal static class ScalingBenchmark
         }
         catch (TimeoutException)
         {
-            context.Book.Note(Sections.Scaling, $"With {pollers} pollers the active executions were not all held in fair shares after {wait.TotalSeconds} s (held: {string.Join(", ", held)}); measured as they were.");
+            var owners = (await leases.StringGetAsync(active.Select(RedisStreamKeys.Lease).ToArray()))
+                .GroupBy(owner => owner.HasValue ? string.Join('-', owner.ToString().Split('-')[..^1]) : "no lease")
+                .Select(owner => $"{owner.Key}: {owner.Count()}");
+            var exited = context.Stack.Pollers.Where(p => p.Process.HasExited).Select(p => p.Url.Port);
+            context.Book.Note(Sections.Scaling, $"With {pollers} pollers the {active.Length} active executions were not all held in fair shares after {wait.TotalSeconds} s (held by the pollers, pids {string.Join(", ", context.Stack.Pollers.Select(p => p.Process.Id))}: {string.Join(", ", held)}; lease owners: {string.Join(", ", owners)}; pollers exited: {exited.Count()}); measured as they were.");
         }
 
         return held;
