@@ -70,12 +70,18 @@ public sealed class ExecutionCommandTests
     }
 
     [Test]
-    public async Task Approve_reports_the_gateways_answer()
+    public async Task Approve_decides_a_waiting_approval_and_a_second_decision_reports_the_conflict()
     {
-        var approve = await CliRun.InProcessAsync(pipeline, "approve", failed.ToString(), "7", "--comment", "looks fine");
+        var workflow = await Launches.ApprovalWorkflowAsync(pipeline);
+        var approvalId = await Launches.WaitForPendingApprovalAsync(pipeline, workflow);
 
-        Assert.That(approve.ExitCode, Is.EqualTo(ExitCodes.Unusable), approve.ToString());
-        Assert.That(approve.Error, Does.Contain($"POST /api/v1/executions/{failed}/approvals/7/approve answered 4"), approve.ToString());
+        var approve = await CliRun.InProcessAsync(pipeline, "approve", workflow.ToString(), approvalId, "--comment", "looks fine");
+        await Launches.WaitForStatusAsync(pipeline, workflow, "successful");
+        var deny = await CliRun.InProcessAsync(pipeline, "deny", workflow.ToString(), approvalId, "--comment", "too late");
+
+        Assert.That(approve.ExitCode, Is.EqualTo(ExitCodes.Successful), approve.ToString());
+        Assert.That(deny.ExitCode, Is.EqualTo(ExitCodes.Unusable), deny.ToString());
+        Assert.That(deny.Error, Does.Contain($"POST /api/v1/executions/{workflow}/approvals/{approvalId}/deny answered 409"), deny.ToString());
     }
 
     [Test]
