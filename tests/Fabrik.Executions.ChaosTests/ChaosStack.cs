@@ -1,5 +1,8 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Net.Sockets;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Fabrik.Executions.AwxEmulator.Hosting;
 using Fabrik.Executions.Testing;
 
@@ -50,13 +53,15 @@ internal sealed class ChaosStack : IAsyncDisposable
 
         for (var i = 1; i <= gateways; i++)
         {
-            await stack.StartAsync($"gateway-{i}", "Fabrik.Executions.Gateway");
+            await stack.StartGatewayAsync(i);
         }
 
         return stack;
     }
 
     public Task StartPollerAsync(int number) => StartAsync($"poller-{number}", "Fabrik.Executions.StreamPoller");
+
+    public Task StartGatewayAsync(int number) => StartAsync($"gateway-{number}", "Fabrik.Executions.Gateway");
 
     /// <summary>The running pollers by name, with the process id their leases carry.</summary>
     public IReadOnlyDictionary<string, int> Pollers => services
@@ -79,6 +84,25 @@ internal sealed class ChaosStack : IAsyncDisposable
         var client = new HttpClient { BaseAddress = GatewayUrls[0] };
         client.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
         return client;
+    }
+
+    /// <summary>Launches a synthetic job through the first Gateway and answers the execution's id.</summary>
+    public static async Task<Guid> LaunchSyntheticAsync(HttpClient gateway, int events, int hosts, int eventsPerSecond)
+    {
+        using var response = await gateway.PostAsJsonAsync("/api/v1/executions", new JsonObject
+        {
+            ["request_id"] = Guid.NewGuid().ToString(),
+            ["template"] = new JsonObject { ["kind"] = "job", ["id"] = 1, ["name"] = "Synthetic" },
+            ["extra_vars"] = new JsonObject
+            {
+                ["emulator_events"] = events, ["emulator_hosts"] = hosts, ["emulator_events_per_second"] = eventsPerSecond,
+            },
+            ["credentials"] = new JsonArray(),
+            ["launched_by"] = "chaos-suite",
+        });
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.That(response.IsSuccessStatusCode, Is.True, body);
+        return JsonDocument.Parse(body).RootElement.GetProperty("data").GetProperty("id").GetGuid();
     }
 
     public async ValueTask DisposeAsync()

@@ -48,6 +48,7 @@ public static class EmulatorHostingExtensions
             provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<EmulatorControl>();
         services.AddSingleton<BearerTokenFilter>();
+        services.AddSingleton<ServerErrorBurst>();
         services.AddSingleton<FaultInjectionFilter>();
         return services;
     }
@@ -57,6 +58,7 @@ public static class EmulatorHostingExtensions
         // Resolve the token now, so a generated one is announced at startup rather than on the first request.
         app.Services.GetRequiredService<EmulatorToken>();
         app.UseAwxErrorResponses();
+        app.UseMiddleware<EventDamageMiddleware>();
         app.MapGroup(AwxUrls.Root)
             .AddEndpointFilter<FaultInjectionFilter>()
             .AddEndpointFilter<BearerTokenFilter>()
