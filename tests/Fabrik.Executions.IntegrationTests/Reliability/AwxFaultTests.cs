@@ -38,7 +38,7 @@ public sealed class AwxFaultTests
         await WaitForRowsAsync(executionId, 1);
         pipeline.Awx.Faults = new FaultSettings
         {
-            ServerErrorBurst = 20, ServerErrorRate = 0.05, LatencySpikeProbability = 0.1, LatencySpikeMs = 1_500,
+            ServerErrorBurst = 8, ServerErrorRate = 0.05, LatencySpikeProbability = 0.1, LatencySpikeMs = 1_500,
         };
 
         var execution = await gateway.WaitForResultsAsync(executionId, Deadline);
