@@ -15,6 +15,7 @@ namespace Fabrik.Executions.ChaosTests;
 internal sealed class ChaosStack : IAsyncDisposable
 {
     private static readonly TimeSpan StartDeadline = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan LaunchDeadline = TimeSpan.FromMinutes(3);
     private readonly Dictionary<string, (ServiceProcess Process, int Port)> services = [];
     private readonly HttpClient health = new() { Timeout = TimeSpan.FromSeconds(2) };
 
@@ -68,6 +69,9 @@ internal sealed class ChaosStack : IAsyncDisposable
         .Where(s => s.Key.StartsWith("poller", StringComparison.Ordinal))
         .ToDictionary(s => s.Key, s => s.Value.Process.Id);
 
+    /// <summary>The last lines every running service wrote, for the message of a failing test.</summary>
+    public string RecentOutput => string.Join(Environment.NewLine, services.Select(s => $"--- {s.Key}:{Environment.NewLine}{s.Value.Process.RecentOutput}"));
+
     /// <summary>SIGKILLs the service and answers its process id, by which its leases can be recognised.</summary>
     public int Kill(string name)
     {
@@ -86,10 +90,14 @@ internal sealed class ChaosStack : IAsyncDisposable
         return client;
     }
 
-    /// <summary>Launches a synthetic job through the first Gateway and answers the execution's id.</summary>
-    public static async Task<Guid> LaunchSyntheticAsync(HttpClient gateway, int events, int hosts, int eventsPerSecond)
+    /// <summary>
+    /// Launches a synthetic job through the first running Gateway and answers the execution's id. A caller that gets no
+    /// answer asks again with the same request id, as the API invites: right after a broker restart a Gateway's
+    /// response queue may take a while to come back, and the Launcher's answer to the first ask is lost.
+    /// </summary>
+    public async Task<Guid> LaunchSyntheticAsync(int events, int hosts, int eventsPerSecond)
     {
-        using var response = await gateway.PostAsJsonAsync("/api/v1/executions", new JsonObject
+        var request = new JsonObject
         {
             ["request_id"] = Guid.NewGuid().ToString(),
             ["template"] = new JsonObject { ["kind"] = "job", ["id"] = 1, ["name"] = "Synthetic" },
@@ -99,10 +107,27 @@ internal sealed class ChaosStack : IAsyncDisposable
             },
             ["credentials"] = new JsonArray(),
             ["launched_by"] = "chaos-suite",
-        });
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.That(response.IsSuccessStatusCode, Is.True, body);
-        return JsonDocument.Parse(body).RootElement.GetProperty("data").GetProperty("id").GetGuid();
+        };
+        var asked = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            using var gateway = CreateGatewayClient();
+            gateway.Timeout = TimeSpan.FromSeconds(20);
+            try
+            {
+                using var response = await gateway.PostAsJsonAsync("/api/v1/executions", request);
+                var body = await response.Content.ReadAsStringAsync();
+                Assert.That(response.IsSuccessStatusCode, Is.True, body);
+                return JsonDocument.Parse(body).RootElement.GetProperty("data").GetProperty("id").GetGuid();
+            }
+            catch (Exception exception) when (exception is TaskCanceledException or HttpRequestException)
+            {
+                if (asked.Elapsed > LaunchDeadline)
+                {
+                    Assert.Fail($"No Gateway answered the launch within {LaunchDeadline} ({exception.Message}); the services said:{Environment.NewLine}{RecentOutput}");
+                }
+            }
+        }
     }
 
     public async ValueTask DisposeAsync()

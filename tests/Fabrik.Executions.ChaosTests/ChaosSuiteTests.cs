@@ -21,11 +21,10 @@ public sealed class ChaosSuiteTests
     public async Task Nothing_is_lost_or_doubled_while_pollers_die_and_servers_restart()
     {
         await using var stack = await ChaosStack.StartAsync(pollers: 3, gateways: 2, watchdogs: 2);
-        using var gateway = stack.CreateGatewayClient();
         var executions = new List<Guid>();
         for (var i = 0; i < Jobs; i++)
         {
-            executions.Add(await ChaosStack.LaunchSyntheticAsync(gateway, EventsPerJob, Hosts, eventsPerSecond: 80));
+            executions.Add(await stack.LaunchSyntheticAsync(EventsPerJob, Hosts, eventsPerSecond: 80));
         }
 
         stack.Awx.Faults = new FaultSettings
