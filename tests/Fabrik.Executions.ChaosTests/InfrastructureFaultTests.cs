@@ -14,12 +14,12 @@ namespace Fabrik.Executions.ChaosTests;
 /// </summary>
 public sealed class InfrastructureFaultTests
 {
-    private const int Events = 600;
+    private const int Events = 300;
     private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(2);
     private ChaosStack stack = null!;
 
     [OneTimeSetUp]
-    public async Task StartAsync() => stack = await ChaosStack.StartAsync(pollers: 2, gateways: 2, watchdogs: 1);
+    public async Task StartAsync() => stack = await ChaosStack.StartAsync(pollers: 2, gateways: 2, watchdogs: 0);
 
     [OneTimeTearDown]
     public async Task StopAsync() => await stack.DisposeAsync();
@@ -77,7 +77,7 @@ public sealed class InfrastructureFaultTests
     public async Task PostgreSQL_restarted_mid_stream_pauses_the_pollers_and_loses_nothing()
     {
         var executionId = await LaunchAsync();
-        await using var watcher = await WatchAsync(executionId, gatewayIndex: 1);
+        await using var watcher = await WatchAsync(executionId, gatewayIndex: 0);
         await WaitForStreamingAsync(executionId);
 
         await LocalServers.RestartAsync("postgres");
@@ -93,19 +93,15 @@ public sealed class InfrastructureFaultTests
     {
         var executionId = await LaunchAsync();
         await using var watcher = await WatchAsync(executionId, gatewayIndex: 0);
-        await Eventually.TrueAsync(() => Task.FromResult(watcher.Count >= 50), "events to reach the subscriber on the first Gateway", Deadline);
+        await Eventually.TrueAsync(() => Task.FromResult(watcher.Count >= 30), "events to reach the subscriber on the first Gateway", Deadline);
 
+        // The other tests need one Gateway only, so this one is not started again.
         stack.Kill("gateway-1");
-        try
-        {
-            await AssertPushedWithoutGapAsync(watcher);
-            Assert.That(watcher.Resumes, Is.GreaterThanOrEqualTo(2), "the subscriber connected again after its Gateway died");
-            await AssertCopiedExactlyOnceAsync(executionId);
-        }
-        finally
-        {
-            await stack.StartGatewayAsync(1);
-        }
+
+        Assert.That(watcher.Count, Is.LessThan(Events), "the Gateway died mid-stream");
+        await Eventually.TrueAsync(() => Task.FromResult(watcher.Resumes >= 2), "the subscriber to connect to the other Gateway", Deadline);
+        await AssertPushedWithoutGapAsync(watcher);
+        await AssertCopiedExactlyOnceAsync(executionId);
     }
 
     [Test]
@@ -156,7 +152,7 @@ public sealed class InfrastructureFaultTests
     }
 
     private Task WaitForStreamingAsync(Guid executionId) =>
-        Eventually.TrueAsync(async () => (await StoredEvents.ReadAsync(stack.Infrastructure, executionId)).Rows >= 100, "streaming to be under way", Deadline);
+        Eventually.TrueAsync(async () => (await StoredEvents.ReadAsync(stack.Infrastructure, executionId)).Rows >= 50, "streaming to be under way", Deadline);
 
     private static async Task AssertPushedWithoutGapAsync(FailoverWatcher watcher)
     {
