@@ -27,6 +27,10 @@ public sealed partial class ExecutionStream(StreamContext context, ExecutionReco
     private int cyclesSinceJobRead = int.MaxValue;
     private bool awxRefusing;
 
+    // The finish this stream stored but could not announce yet (broker down): the next cycle announces it, since the
+    // stored status no longer changes and would not say so again.
+    private StatusTransition? unannouncedFinish;
+
     public Guid ExecutionId => executionId;
 
     private long JobId => copier.JobId;
@@ -181,16 +185,19 @@ public sealed partial class ExecutionStream(StreamContext context, ExecutionReco
         await copier.SettleParentOutcomesAsync(cancellationToken);
         var explanation = string.IsNullOrWhiteSpace(job.JobExplanation) ? null : job.JobExplanation;
         var finished = await context.Executions.FinishAsync(
-            executionId, terminal, explanation, copier.MaxCounter, missing, progress.TaskStarts, cancellationToken);
+            executionId, terminal, explanation, copier.MaxCounter, missing, progress.TaskStarts, cancellationToken) ?? unannouncedFinish;
         await context.Streams.MarkFinishedAsync(executionId, JobId, copier.MaxCounter, cancellationToken);
         if (finished is not null)
         {
+            unannouncedFinish = finished;
             await PublishStatusChangedAsync(finished, explanation, cancellationToken);
             await PublishFinishedAsync(terminal, missing, job.Finished ?? context.Clock.GetUtcNow(), cancellationToken);
             if (progress.Percentage == 100)
             {
                 await PublishProgressAsync(cancellationToken);
             }
+
+            unannouncedFinish = null;
         }
 
         LogStreamFinished(context.Logger, terminal, copier.MaxCounter, missing.Count == 0);
