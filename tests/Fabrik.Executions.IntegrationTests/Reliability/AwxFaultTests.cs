@@ -83,7 +83,7 @@ public sealed class AwxFaultTests
             EventDamage = new EventDamage
             {
                 NulStdoutCounters = [nul], InvalidUtf8StdoutCounters = [invalidUtf8], OversizedStdoutCounters = [oversized],
-                OversizedStdoutBytes = 4 * 1024 * 1024, MissingEventTypeCounters = [noEventType], MalformedPageRate = 0.3,
+                OversizedStdoutBytes = 4 * 1024 * 1024, MissingEventTypeCounters = [noEventType], MalformedPageRate = 0.1,
             },
         };
         var executionId = await LaunchAsync(events: 120, eventsPerSecond: 60);
