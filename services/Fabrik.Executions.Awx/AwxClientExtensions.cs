@@ -19,12 +19,14 @@ public static class AwxClientExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddTransient<AwxBearerTokenHandler>();
+        builder.Services.AddTransient<AwxResponseTextHandler>();
 
         builder.Services
             .AddRefitGeneratedClient<IAwxApi>(new RefitSettings { ContentSerializer = new SystemTextJsonContentSerializer(AwxJson.Options) })
             .ConfigureHttpClient((provider, client) =>
                 client.BaseAddress = provider.GetRequiredService<IOptions<AwxOptions>>().Value.BaseUrl)
             .AddHttpMessageHandler<AwxBearerTokenHandler>()
+            .AddHttpMessageHandler<AwxResponseTextHandler>()
             .RedactLoggedHeaders(["Authorization"])
             .AddStandardResilienceHandler()
             .Configure((HttpStandardResilienceOptions resilience, IServiceProvider provider) =>

@@ -1,3 +1,7 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Fabrik.Executions.AwxEmulator.Hosting;
 using Fabrik.Executions.Testing;
 
@@ -10,6 +14,7 @@ namespace Fabrik.Executions.ChaosTests;
 internal sealed class ChaosStack : IAsyncDisposable
 {
     private static readonly TimeSpan StartDeadline = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan LaunchDeadline = TimeSpan.FromMinutes(3);
     private readonly Dictionary<string, LiveService> services = [];
 
     private ChaosStack(IsolatedInfrastructure infrastructure, AwxEmulatorHost awx)
@@ -60,6 +65,9 @@ internal sealed class ChaosStack : IAsyncDisposable
         .Where(s => s.Key.StartsWith("poller", StringComparison.Ordinal))
         .ToDictionary(s => s.Key, s => s.Value.Process.Id);
 
+    /// <summary>The last lines every running service wrote, for the message of a failing test.</summary>
+    public string RecentOutput => string.Join(Environment.NewLine, services.Select(s => $"--- {s.Key}:{Environment.NewLine}{s.Value.Process.RecentOutput}"));
+
     /// <summary>SIGKILLs the service and answers its process id, by which its leases can be recognised.</summary>
     public int Kill(string name)
     {
@@ -76,6 +84,55 @@ internal sealed class ChaosStack : IAsyncDisposable
         var client = new HttpClient { BaseAddress = GatewayUrls[0] };
         client.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
         return client;
+    }
+
+    /// <summary>
+    /// Launches a synthetic job through the first running Gateway and answers the execution's id. A caller that gets no
+    /// answer or a 503 asks again with the same request id, as the API invites: right after a broker restart a Gateway's
+    /// response queue may take a while to come back (the Launcher's answer to the first ask is lost), and right after a
+    /// database restart a request may draw a connection the restart killed.
+    /// </summary>
+    public async Task<Guid> LaunchSyntheticAsync(int events, int hosts, int eventsPerSecond)
+    {
+        var request = new JsonObject
+        {
+            ["request_id"] = Guid.NewGuid().ToString(),
+            ["template"] = new JsonObject { ["kind"] = "job", ["id"] = 1, ["name"] = "Synthetic" },
+            ["extra_vars"] = new JsonObject
+            {
+                ["emulator_events"] = events, ["emulator_hosts"] = hosts, ["emulator_events_per_second"] = eventsPerSecond,
+            },
+            ["credentials"] = new JsonArray(),
+            ["launched_by"] = "chaos-suite",
+        };
+        var asked = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            using var gateway = CreateGatewayClient();
+            gateway.Timeout = TimeSpan.FromSeconds(20);
+            string failure;
+            try
+            {
+                using var response = await gateway.PostAsJsonAsync("/api/v1/executions", request);
+                var body = await response.Content.ReadAsStringAsync();
+                if (response.IsSuccessStatusCode)
+                {
+                    return JsonDocument.Parse(body).RootElement.GetProperty("data").GetProperty("id").GetGuid();
+                }
+
+                Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable), $"only 503 invites asking again: {body}");
+                failure = body;
+            }
+            catch (Exception exception) when (exception is TaskCanceledException or HttpRequestException)
+            {
+                failure = exception.Message;
+            }
+
+            if (asked.Elapsed > LaunchDeadline)
+            {
+                Assert.Fail($"No Gateway accepted the launch within {LaunchDeadline} ({failure}); the services said:{Environment.NewLine}{RecentOutput}");
+            }
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Fabrik.Executions.AwxEmulator.Faults;
 using Fabrik.Executions.Hosting;
 using Fabrik.Executions.Testing;
@@ -22,11 +21,10 @@ public sealed class ChaosSuiteTests
     public async Task Nothing_is_lost_or_doubled_while_pollers_die_and_servers_restart()
     {
         await using var stack = await ChaosStack.StartAsync(pollers: 3, gateways: 2, watchdogs: 2);
-        using var gateway = stack.CreateGatewayClient();
         var executions = new List<Guid>();
         for (var i = 0; i < Jobs; i++)
         {
-            executions.Add(await LaunchAsync(gateway));
+            executions.Add(await stack.LaunchSyntheticAsync(EventsPerJob, Hosts, eventsPerSecond: 80));
         }
 
         stack.Awx.Faults = new FaultSettings
@@ -149,24 +147,6 @@ public sealed class ChaosSuiteTests
             },
             "every execution to finish with parsed results",
             Deadline);
-    }
-
-    private static async Task<Guid> LaunchAsync(HttpClient gateway)
-    {
-        using var response = await gateway.PostAsJsonAsync("/api/v1/executions", new JsonObject
-        {
-            ["request_id"] = Guid.NewGuid().ToString(),
-            ["template"] = new JsonObject { ["kind"] = "job", ["id"] = 1, ["name"] = "Synthetic" },
-            ["extra_vars"] = new JsonObject
-            {
-                ["emulator_events"] = EventsPerJob, ["emulator_hosts"] = Hosts, ["emulator_events_per_second"] = 80,
-            },
-            ["credentials"] = new JsonArray(),
-            ["launched_by"] = "chaos-suite",
-        });
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.That(response.IsSuccessStatusCode, Is.True, body);
-        return JsonDocument.Parse(body).RootElement.GetProperty("data").GetProperty("id").GetGuid();
     }
 
     private static async Task<JsonElement> GetExecutionAsync(HttpClient gateway, Guid executionId)

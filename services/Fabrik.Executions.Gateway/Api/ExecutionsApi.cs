@@ -13,6 +13,7 @@ public static class ExecutionsApi
     {
         builder.Services.ConfigureHttpJsonOptions(options => GatewayJson.Apply(options.SerializerOptions));
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ApiProblems.AddMissingDetail);
+        builder.Services.AddExceptionHandler<DatabaseUnavailableHandler>();
         builder.Services.AddSingleton<ExecutionQueries>();
         builder.Services.AddSingleton<JobEventQueries>();
         builder.Services.AddSingleton<HostResultsFromEvents>();

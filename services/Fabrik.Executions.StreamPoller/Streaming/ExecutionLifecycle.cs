@@ -9,6 +9,10 @@ namespace Fabrik.Executions.StreamPoller.Streaming;
 /// </summary>
 public sealed class ExecutionLifecycle(StreamContext context, ExecutionRecord execution)
 {
+    // A finish stored but not announced (the broker was down): the next attempt announces it, since the stored status
+    // no longer changes and would not say so again.
+    private StatusTransition? unannouncedFinish;
+
     public ExecutionStatus Status { get; private set; } = execution.Status;
 
     public async Task MoveToRunningAsync(CancellationToken cancellationToken)
@@ -27,14 +31,17 @@ public sealed class ExecutionLifecycle(StreamContext context, ExecutionRecord ex
     public async Task<bool> FinishAsync(ExecutionFinished finished, string? explanation, int taskCount, CancellationToken cancellationToken)
     {
         var transition = await context.Executions.FinishAsync(
-            execution.Id, finished.Status, explanation, finished.FinalCounter, finished.MissingCounters, taskCount, cancellationToken);
+            execution.Id, finished.Status, explanation, finished.FinalCounter, finished.MissingCounters, taskCount, cancellationToken)
+            ?? unannouncedFinish;
         if (transition is null)
         {
             return false;
         }
 
+        unannouncedFinish = transition;
         await PublishStatusChangedAsync(transition, explanation, cancellationToken);
         await context.Publisher.PublishAsync(finished, cancellationToken);
+        unannouncedFinish = null;
         return true;
     }
 

@@ -6,7 +6,7 @@ namespace Fabrik.Executions.AwxEmulator.Api;
 internal sealed class BearerTokenFilter(EmulatorToken token) : IEndpointFilter
 {
     // AWX appends the login hint to every 401 detail and advertises Bearer, never Basic (see awx/api/generics.py).
-    private const string NotAuthenticated =
+    internal const string NotAuthenticated =
         "Authentication credentials were not provided. To establish a login session, visit /api/login/.";
 
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)

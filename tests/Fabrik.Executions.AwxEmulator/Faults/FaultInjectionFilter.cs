@@ -3,7 +3,7 @@ using Fabrik.Executions.AwxEmulator.Api;
 namespace Fabrik.Executions.AwxEmulator.Faults;
 
 /// <summary>Slows down and breaks /api/v2 requests as the fault settings ask, before authentication as a proxy would.</summary>
-internal sealed class FaultInjectionFilter(FaultState faults, TimeProvider time) : IEndpointFilter
+internal sealed class FaultInjectionFilter(FaultState faults, ServerErrorBurst burst, TimeProvider time) : IEndpointFilter
 {
     private static readonly (int Status, string Detail)[] ServerErrors =
     [
@@ -24,7 +24,12 @@ internal sealed class FaultInjectionFilter(FaultState faults, TimeProvider time)
         {
             await Task.Delay(TimeSpan.FromMilliseconds(delay), time, context.HttpContext.RequestAborted);
         }
-        if (settings.ServerErrorRate > 0 && Random.Shared.NextDouble() < settings.ServerErrorRate)
+        if (settings.RefuseTokenStatus != 0)
+        {
+            return TokenRefusal.Answer(settings.RefuseTokenStatus);
+        }
+        if ((settings.ServerErrorRate > 0 && Random.Shared.NextDouble() < settings.ServerErrorRate)
+            || burst.Takes(settings))
         {
             var (status, detail) = ServerErrors[Random.Shared.Next(ServerErrors.Length)];
             return AwxResults.Detail(status, detail);

@@ -35,4 +35,12 @@ public sealed record FaultSettings
     public int EventProcessingFinishedDelayMs { get; init; }
 
     public bool EventProcessingNeverFinishes { get; init; }
+
+    /// <summary>The first this many /api/v2 requests after these settings take effect are answered 5xx, one after another.</summary>
+    public int ServerErrorBurst { get; init; }
+
+    /// <summary>401 or 403: every /api/v2 request is refused as AWX refuses a revoked or underprivileged token; 0 refuses none.</summary>
+    public int RefuseTokenStatus { get; init; }
+
+    public EventDamage EventDamage { get; init; } = new();
 }

@@ -20,6 +20,19 @@ internal static class FaultSettingsValidator
         {
             errors.Add("never_visible_counters", "Counters start at 1.");
         }
+        if (settings.ServerErrorBurst is < 0 or > 10_000)
+        {
+            errors.Add("server_error_burst", "Must be between 0 and 10000.");
+        }
+        if (settings.RefuseTokenStatus is not (0 or StatusCodes.Status401Unauthorized or StatusCodes.Status403Forbidden))
+        {
+            errors.Add("refuse_token_status", "Must be 0, 401 or 403.");
+        }
+        RequireFraction(errors, "event_damage.malformed_page_rate", settings.EventDamage.MalformedPageRate);
+        if (settings.EventDamage.OversizedStdoutBytes is < 1 or > 64 * 1024 * 1024)
+        {
+            errors.Add("event_damage.oversized_stdout_bytes", "Must be between 1 and 67108864.");
+        }
         return errors;
     }
 

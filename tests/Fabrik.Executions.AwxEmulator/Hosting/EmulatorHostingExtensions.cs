@@ -56,6 +56,7 @@ public static class EmulatorHostingExtensions
         services.AddSingleton<WorkflowResources>();
         services.AddSingleton<EmulatorControl>();
         services.AddSingleton<BearerTokenFilter>();
+        services.AddSingleton<ServerErrorBurst>();
         services.AddSingleton<FaultInjectionFilter>();
         return services;
     }
@@ -65,6 +66,7 @@ public static class EmulatorHostingExtensions
         // Resolve the token now, so a generated one is announced at startup rather than on the first request.
         app.Services.GetRequiredService<EmulatorToken>();
         app.UseAwxErrorResponses();
+        app.UseMiddleware<EventDamageMiddleware>();
         app.MapGroup(AwxUrls.Root)
             .AddEndpointFilter<FaultInjectionFilter>()
             .AddEndpointFilter<BearerTokenFilter>()
