@@ -50,7 +50,7 @@ public sealed partial class ExecutionStream(StreamContext context, ExecutionReco
             TimeSpan pause;
             try
             {
-                var cycle = await PollOnceAsync(stopping);
+                var cycle = await context.Metrics.MeasureCycleAsync(executionId, () => PollOnceAsync(stopping));
                 if (cycle.Finished)
                 {
                     await context.Keepalive.ForgetAsync(executionId);
@@ -300,6 +300,7 @@ public sealed partial class ExecutionStream(StreamContext context, ExecutionReco
             {
                 lastHeartbeat = now;
                 await context.Publisher.PublishAsync(new StreamHeartbeat { ExecutionId = executionId, Watermark = copier.Watermark, SentAt = now }, cancellationToken);
+                context.Metrics.HeartbeatSent();
             }
         }
         catch (Exception exception) when (exception is not OperationCanceledException)

@@ -1,6 +1,7 @@
 using Fabrik.Executions.Awx;
 using Fabrik.Executions.Storage;
 using Fabrik.Executions.StreamPoller.Leasing;
+using Fabrik.Executions.StreamPoller.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace Fabrik.Executions.StreamPoller.Streaming;
@@ -14,10 +15,11 @@ public sealed class ExecutionStreamFactory(
     StreamLeases leases,
     StreamKeepalive keepalive,
     IOptions<StreamPollerOptions> options,
+    PollerMetrics metrics,
     ILogger<ExecutionStream> logger)
 {
     private readonly StreamContext context = new(
-        awx, executions, events, streams, publisher, leases, keepalive, options.Value, TimeProvider.System, logger);
+        awx, executions, events, streams, publisher, leases, keepalive, options.Value, TimeProvider.System, metrics, logger);
 
     public ExecutionStream Create(ExecutionRecord execution) => new(context, execution);
 }

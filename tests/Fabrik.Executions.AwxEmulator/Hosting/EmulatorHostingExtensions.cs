@@ -63,6 +63,7 @@ public static class EmulatorHostingExtensions
             .MapJobTemplateEndpoints()
             .MapJobEndpoints()
             .MapJobEventEndpoints();
+        app.MapPingEndpoint();
         app.MapGroup("/_emulator")
             .AddEndpointFilter<BearerTokenFilter>()
             .MapEmulatorAdminEndpoints();
