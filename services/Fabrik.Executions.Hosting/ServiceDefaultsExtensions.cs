@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
@@ -62,11 +63,18 @@ public static class ServiceDefaultsExtensions
             Predicate = check => check.Tags.Contains("live"),
             ResponseWriter = HealthReportWriter.WriteAsync,
         });
-        // MassTransit registers its bus check with the "ready" tag, so RabbitMQ counts here without a check of ours.
+        // MassTransit registers its bus check with the "ready" tag, so RabbitMQ counts here without a check of ours. A bus
+        // that lost its broker reports Degraded, which must take the service out of rotation too.
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains(ReadyTag),
             ResponseWriter = HealthReportWriter.WriteAsync,
+            ResultStatusCodes =
+            {
+                [HealthStatus.Healthy] = StatusCodes.Status200OK,
+                [HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable,
+                [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+            },
         });
         app.MapPrometheusScrapingEndpoint("/metrics");
         return app;
