@@ -194,6 +194,7 @@ public sealed partial class ExecutionStream(StreamContext context, ExecutionReco
         }
 
         LogStreamFinished(context.Logger, terminal, copier.MaxCounter, missing.Count == 0);
+        context.Metrics.Finished(terminal, missing.Count == 0);
         return true;
     }
 
@@ -210,6 +211,7 @@ public sealed partial class ExecutionStream(StreamContext context, ExecutionReco
         }
 
         LogVanished(context.Logger);
+        context.Metrics.Finished(ExecutionStatus.Error, missing.Count == 0);
         return new CycleOutcome(0, MorePending: false, Finished: true);
     }
 

@@ -16,6 +16,7 @@ public sealed class PollerMetrics
     private readonly Counter<long> eventsIngested;
     private readonly Histogram<double> ingestLag;
     private readonly Counter<long> heartbeats;
+    private readonly Counter<long> finished;
 
     public PollerMetrics(IMeterFactory meterFactory, PollerIdentity poller, Func<int> leasesHeld)
     {
@@ -25,6 +26,8 @@ public sealed class PollerMetrics
         eventsIngested = meter.CreateCounter<long>("fabrik.poller.events.ingested", "{event}", "AWX job events stored for the first time.");
         ingestLag = meter.CreateHistogram<double>("fabrik.poller.ingest.lag", "s", "From an event's AWX created time to its storing.");
         heartbeats = meter.CreateCounter<long>("fabrik.poller.heartbeats", "{heartbeat}", "StreamHeartbeat messages published.");
+        finished = meter.CreateCounter<long>(
+            "fabrik.poller.executions.finished", "{execution}", "Streams finished, by status and complete (false: counters never became visible).");
         meter.CreateObservableGauge(
             "fabrik.poller.leases.held",
             () => new Measurement<int>(leasesHeld(), new KeyValuePair<string, object?>("poller", poller.Id)),
@@ -71,4 +74,7 @@ public sealed class PollerMetrics
     }
 
     public void HeartbeatSent() => heartbeats.Add(1);
+
+    public void Finished(ExecutionStatus status, bool complete) =>
+        finished.Add(1, new TagList { { "status", status.ToString().ToLowerInvariant() }, { "complete", complete ? "true" : "false" } });
 }
