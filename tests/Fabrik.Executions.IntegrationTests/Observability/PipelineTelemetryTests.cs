@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Fabrik.Executions.Hosting;
 using Fabrik.Executions.Testing;
 using Fabrik.Executions.Watchdog;
@@ -8,7 +10,7 @@ using Microsoft.AspNetCore.Builder;
 namespace Fabrik.Executions.IntegrationTests.Observability;
 
 /// <summary>One execution through the whole pipeline, then what its traces and the services' metrics endpoints show.</summary>
-public sealed class PipelineTelemetryTests
+public sealed partial class PipelineTelemetryTests
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(2);
     private SpanCollector collector = null!;
@@ -31,7 +33,8 @@ public sealed class PipelineTelemetryTests
         watcher = await OutputWatcher.ConnectAsync(pipeline);
         await watcher.SubscribeToMonitorAsync();
 
-        executionId = await gateway.LaunchSyntheticAsync(new JsonObject { ["emulator_events"] = 40, ["emulator_hosts"] = 2, ["emulator_events_per_second"] = 100 });
+        // Slow enough (4 s) that the stream runs several cycles and sends a heartbeat before it finishes.
+        executionId = await gateway.LaunchSyntheticAsync(new JsonObject { ["emulator_events"] = 40, ["emulator_hosts"] = 2, ["emulator_events_per_second"] = 10 });
         await watcher.SubscribeToOutputAsync(executionId, afterCounter: 0);
         await gateway.WaitForResultsAsync(executionId, Deadline);
         await Eventually.TrueAsync(() => Task.FromResult(watcher.Counters.Count == 40), "the subscriber to receive every event", Deadline);
@@ -108,6 +111,44 @@ public sealed class PipelineTelemetryTests
             Assert.That(watchdogMetrics.UnitOf("fabrik_executions_oldest_age_seconds"), Is.EqualTo("seconds"));
         });
     }
+
+    [Test]
+    public void Dashboard_alerts_and_autoscaler_query_only_metrics_the_services_define()
+    {
+        var defined = new HashSet<string>(StringComparer.Ordinal);
+        using (var listener = new MeterListener())
+        {
+            listener.InstrumentPublished = (instrument, _) =>
+            {
+                if (instrument.Meter.Name == ServiceDefaultsExtensions.MeterName)
+                {
+                    lock (defined)
+                    {
+                        defined.Add(instrument.Name.Replace('.', '_'));
+                    }
+                }
+            };
+            listener.Start();
+        }
+
+        var queries = string.Concat(
+            new[] { "deploy/grafana/fabrik-executions.json", "deploy/k8s/monitoring/alerts.yaml", "deploy/k8s/base/streampoller-scaledobject.yaml" }
+                .Select(file => File.ReadAllText(Path.Combine(RepositoryRoot.Path, file))));
+        var queried = PrometheusName().Matches(queries).Select(match => match.Value).Distinct().ToList();
+
+        Assert.That(queried, Has.Count.GreaterThan(15), "the dashboard and alerts query the system's metrics");
+        Assert.That(queried.Where(name => !defined.Contains(InstrumentName(name))), Is.Empty, $"defined: {string.Join(", ", defined)}");
+    }
+
+    /// <summary>The instrument behind a Prometheus series name: without the histogram, counter and unit suffixes.</summary>
+    private static string InstrumentName(string series) =>
+        PrometheusSuffix().Replace(series, "");
+
+    [GeneratedRegex(@"\bfabrik_[a-z_]+")]
+    private static partial Regex PrometheusName();
+
+    [GeneratedRegex("(_seconds)?(_total)?(_bucket|_count|_sum)?$")]
+    private static partial Regex PrometheusSuffix();
 
     private static string? Tag(Activity span, string name) => span.GetTagItem(name) as string;
 
