@@ -3,6 +3,7 @@ using Fabrik.Executions.Testing;
 
 namespace Fabrik.Executions.IntegrationTests.Observability;
 
+/// <summary>OTLP export is on only where configured; there it carries all three signals, named by the service.</summary>
 public sealed class OtlpExportTests
 {
     [Test]
