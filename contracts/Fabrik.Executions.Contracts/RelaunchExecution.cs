@@ -15,6 +15,13 @@ public sealed record RelaunchExecution
     /// <summary>All hosts, or only the failed ones.</summary>
     public required RelaunchHosts Hosts { get; init; }
 
+    /// <summary>
+    /// For a workflow execution, retry from here: AWX's id of the node (of the relaunched execution's workflow job) to
+    /// start at; that node and everything downstream of it run again, with the artifacts of the nodes before it as
+    /// extra vars. Null relaunches the whole workflow.
+    /// </summary>
+    public long? FromNode { get; init; }
+
     /// <summary>Who asked for the relaunch.</summary>
     public required string RequestedBy { get; init; }
 }

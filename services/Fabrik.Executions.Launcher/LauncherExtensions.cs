@@ -1,5 +1,6 @@
 using Fabrik.Executions.Awx;
 using Fabrik.Executions.Hosting;
+using Fabrik.Executions.Launcher.Approvals;
 using Fabrik.Executions.Launcher.Canceling;
 using Fabrik.Executions.Launcher.Consumers;
 using Fabrik.Executions.Launcher.Launching;
@@ -23,6 +24,9 @@ public static class LauncherExtensions
         builder.Services.AddSingleton<CancelRepository>();
         builder.Services.AddSingleton<RelaunchRepository>();
         builder.Services.AddSingleton<AwxJobLauncher>();
+        builder.Services.AddSingleton<AwxWorkflowLauncher>();
+        builder.Services.AddSingleton<WorkflowCloneRemover>();
+        builder.Services.AddSingleton<WorkflowClonePlanner>();
         builder.Services.AddSingleton<AwxJobCanceler>();
         builder.Services.AddSingleton<ExecutionLaunch>();
         builder.Services.TryAddSingleton<IRelaunchValidator, AcceptingRelaunchValidator>();
@@ -31,6 +35,8 @@ public static class LauncherExtensions
             bus.AddConsumer<LaunchExecutionConsumer, LauncherCommandDefinition<LaunchExecutionConsumer>>();
             bus.AddConsumer<CancelExecutionConsumer, LauncherCommandDefinition<CancelExecutionConsumer>>();
             bus.AddConsumer<RelaunchExecutionConsumer, LauncherCommandDefinition<RelaunchExecutionConsumer>>();
+            bus.AddConsumer<DecideApprovalConsumer, LauncherCommandDefinition<DecideApprovalConsumer>>();
+            bus.AddConsumer<ExecutionFinishedConsumer, ExecutionFinishedDefinition>();
         });
         return builder;
     }

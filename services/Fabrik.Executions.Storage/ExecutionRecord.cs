@@ -42,4 +42,11 @@ public sealed record ExecutionRecord
     public DateTime? LaunchedAt { get; init; }
     public DateTime? StartedAt { get; init; }
     public DateTime? FinishedAt { get; init; }
+
+    /// <summary>The ephemeral AWX workflow job template a workflow execution runs; removed after it finished.</summary>
+    public int? AwxWorkflowCloneId { get; init; }
+    public DateTime? CloneRemovedAt { get; init; }
+
+    /// <summary>For a retry from a workflow node: the node of the relaunched execution the retry starts at.</summary>
+    public long? RelaunchFromNode { get; init; }
 }

@@ -16,4 +16,10 @@ public sealed record NewRelaunch
     public string? LimitPattern { get; init; }
 
     public required string LaunchedBy { get; init; }
+
+    /// <summary>Extra vars replacing the relaunched execution's (a retry from a workflow node adds earlier nodes' artifacts); null copies them.</summary>
+    public string? ExtraVarsJson { get; init; }
+
+    /// <summary>The workflow node of the relaunched execution a retry starts at.</summary>
+    public long? FromNode { get; init; }
 }

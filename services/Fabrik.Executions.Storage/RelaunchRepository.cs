@@ -17,16 +17,25 @@ public sealed class RelaunchRepository(NpgsqlDataSource dataSource)
             """
             insert into executions (id, request_id, template_kind, template_id, template_name, template_snapshot, extra_vars,
                                     limit_pattern, inventory_id, credential_ids, launched_by, relaunch_of, relaunch_count,
-                                    relaunch_hosts)
+                                    relaunch_hosts, relaunch_from_node)
             select @Id, original.request_id, original.template_kind, original.template_id, original.template_name,
-                   original.template_snapshot, original.extra_vars, @LimitPattern, original.inventory_id,
-                   original.credential_ids, @LaunchedBy, original.id, original.relaunch_count + 1, @Hosts
+                   original.template_snapshot, coalesce(@ExtraVarsJson::jsonb, original.extra_vars), @LimitPattern, original.inventory_id,
+                   original.credential_ids, @LaunchedBy, original.id, original.relaunch_count + 1, @Hosts, @FromNode
             from executions original
             where original.id = @RelaunchOf
             on conflict (id) do nothing
             returning *
             """,
-            new { relaunch.Id, relaunch.RelaunchOf, relaunch.LimitPattern, relaunch.LaunchedBy, Hosts = DatabaseText.From(relaunch.Hosts) },
+            new
+            {
+                relaunch.Id,
+                relaunch.RelaunchOf,
+                relaunch.LimitPattern,
+                relaunch.LaunchedBy,
+                Hosts = DatabaseText.From(relaunch.Hosts),
+                relaunch.ExtraVarsJson,
+                relaunch.FromNode,
+            },
             cancellationToken: cancellationToken));
         if (created is not null)
         {

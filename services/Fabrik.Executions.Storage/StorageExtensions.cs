@@ -28,6 +28,8 @@ public static class StorageExtensions
         services.AddSingleton<JobStreamRepository>();
         services.AddSingleton<JobStreamQueries>();
         services.AddSingleton<ExecutionResultsRepository>();
+        services.AddSingleton<WorkflowRepository>();
+        services.AddSingleton<WorkflowCloneRepository>();
         return services;
     }
 }

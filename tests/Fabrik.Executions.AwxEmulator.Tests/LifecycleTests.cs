@@ -9,12 +9,13 @@ public sealed class LifecycleTests
     [Test]
     public async Task Launched_job_goes_pending_waiting_running_then_successful()
     {
+        // Each phase lasts about a second, so a busy machine's polls still see every one.
         await using var host = await AwxEmulatorHost.StartAsync(
-            new AwxEmulatorOptions { Token = EmulatorServer.Token, PendingDelayMs = 150, WaitingDelayMs = 150 }, CancellationToken.None);
+            new AwxEmulatorOptions { Token = EmulatorServer.Token, PendingDelayMs = 1_000, WaitingDelayMs = 1_000 }, CancellationToken.None);
         using var api = new AwxApi(host.CreateClient());
         var seen = new List<string>();
 
-        var jobId = await api.LaunchAsync(1, new { emulator_events = 60, emulator_events_per_second = 200 });
+        var jobId = await api.LaunchAsync(1, new { emulator_events = 60, emulator_events_per_second = 60 });
         await Eventually.UntilAsync(() => api.JobAsync(jobId), job =>
         {
             var status = job.GetProperty("status").GetString()!;

@@ -16,9 +16,13 @@ internal sealed class StoredExecutions(IServiceProvider storage)
 
     private ExecutionRepository Executions => storage.GetRequiredService<ExecutionRepository>();
 
-    /// <summary>A running execution with these events stored, ended as successful unless <paramref name="finished"/> is false.</summary>
+    /// <summary>An execution with these events stored, ended as <paramref name="endedAs"/>, or left running when that is null.</summary>
     public async Task<Guid> CreateAsync(
-        TemplateReference template, long awxJobId, IReadOnlyList<JobEventDraft> events, string launchedBy = "browser-tests", bool finished = true)
+        TemplateReference template,
+        long awxJobId,
+        IReadOnlyList<JobEventDraft> events,
+        string launchedBy = "browser-tests",
+        ExecutionStatus? endedAs = ExecutionStatus.Successful)
     {
         var (execution, _) = await Executions.CreateAsync(new NewExecution
         {
@@ -41,9 +45,9 @@ internal sealed class StoredExecutions(IServiceProvider storage)
 
         await Executions.RecordLaunchedAsync(execution.Id, awxJobId, $"https://awx.example/#/jobs/playbook/{awxJobId}", "{}", CancellationToken.None);
         await Executions.TransitionAsync(execution.Id, [ExecutionStatus.Waiting], ExecutionStatus.Running, null, CancellationToken.None);
-        if (finished)
+        if (endedAs is { } status)
         {
-            await Executions.FinishAsync(execution.Id, ExecutionStatus.Successful, null, events.Count, [], 0, CancellationToken.None);
+            await Executions.FinishAsync(execution.Id, status, null, events.Count, [], 0, CancellationToken.None);
         }
 
         return execution.Id;

@@ -21,11 +21,6 @@ public sealed class LaunchExecutionTests
         Invalid("An inventory id of zero", command => command with { Inventory = 0 }, "inventory"),
         Invalid("A missing launched_by", command => command with { LaunchedBy = "" }, "launched_by"),
         Invalid("A limit over 4096 characters", command => command with { Limit = new string('h', 4097) }, "limit"),
-        new TestCaseData(
-                (Func<LaunchExecution, LaunchExecution>)(command => command with { Template = command.Template with { Kind = TemplateKind.Workflow } }),
-                RejectionReason.Unprocessable,
-                "workflow templates are not supported yet")
-            .SetArgDisplayNames("A workflow template"),
     ];
 
     private LauncherUnderTest system = null!;

@@ -1,65 +1,30 @@
 using System.Text.Json;
-using Fabrik.Executions.AwxEmulator.Hosting;
 using Fabrik.Executions.Contracts;
 using Fabrik.Executions.Storage;
 using Fabrik.Executions.Testing;
 using MassTransit;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace Fabrik.Executions.Launcher.Tests;
 
-/// <summary>
-/// A Launcher hosted in-process on a fixture's own database and virtual host, pointed at an in-process AWX emulator,
-/// with a probe on the same virtual host that sends commands and records what the Launcher publishes.
-/// </summary>
-public sealed class LauncherUnderTest : IAsyncDisposable
+/// <summary>A Launcher in-process on its own database, virtual host and AWX emulator; the probe sends it commands.</summary>
+public sealed class LauncherUnderTest : InProcessService
 {
     public const int SyntheticTemplateId = 1;
 
-    private LauncherUnderTest(IsolatedInfrastructure infrastructure, AwxEmulatorHost emulator, WebApplication launcher, BusProbe probe)
+    private LauncherUnderTest(InProcessServiceParts parts)
+        : base(parts)
     {
-        Infrastructure = infrastructure;
-        Emulator = emulator;
-        Launcher = launcher;
-        Probe = probe;
-        Awx = emulator.CreateClient();
     }
 
-    public IsolatedInfrastructure Infrastructure { get; }
-
-    public AwxEmulatorHost Emulator { get; }
-
-    public WebApplication Launcher { get; }
-
-    public BusProbe Probe { get; }
-
-    /// <summary>The emulator's AWX API, with the right token.</summary>
-    public HttpClient Awx { get; }
-
-    public ExecutionRepository Executions => Launcher.Services.GetRequiredService<ExecutionRepository>();
+    public ExecutionRepository Executions => Get<ExecutionRepository>();
 
     /// <param name="launcherToken">The token the Launcher presents to AWX; the emulator's own when null.</param>
-    public static async Task<LauncherUnderTest> StartAsync(string? launcherToken = null)
-    {
-        var infrastructure = await IsolatedInfrastructure.CreateAsync();
-        var emulator = await AwxEmulatorHost.StartAsync(
-            new AwxEmulatorOptions { Token = "launcher-tests-" + Guid.NewGuid().ToString("N") }, CancellationToken.None);
-        var overrides = new Dictionary<string, string?>(infrastructure.Configuration)
-        {
-            ["Awx:BaseUrl"] = emulator.BaseUrl.ToString(),
-            ["Awx:Token"] = launcherToken ?? emulator.Token,
-        };
-        var launcher = LauncherApplication.Create(["--urls", "http://127.0.0.1:0"], overrides);
-        await launcher.StartAsync();
-        var probe = await new BusProbe(infrastructure)
-            .Recording<ExecutionLaunched>()
-            .Recording<ExecutionStatusChanged>()
-            .Recording<ExecutionAccepted>()
-            .StartAsync();
-        return new LauncherUnderTest(infrastructure, emulator, launcher, probe);
-    }
+    public static async Task<LauncherUnderTest> StartAsync(string? launcherToken = null) =>
+        new(await StartPartsAsync(
+            LauncherApplication.Create,
+            probe => probe.Recording<ExecutionLaunched>().Recording<ExecutionStatusChanged>().Recording<ExecutionAccepted>(),
+            launcherToken));
 
     /// <summary>A valid launch of the synthetic template; <paramref name="marker"/> goes into the extra vars so the AWX job can be found.</summary>
     public static LaunchExecution Command(string marker, string? limit = null, string extraVars = """{"emulator_events": 20, "emulator_hosts": 2}""")
@@ -102,19 +67,9 @@ public sealed class LauncherUnderTest : IAsyncDisposable
 
     public async Task<long> CountExecutionsAsync(string requestId)
     {
-        await using var command = Launcher.Services.GetRequiredService<NpgsqlDataSource>()
+        await using var command = Get<NpgsqlDataSource>()
             .CreateCommand("select count(*) from executions where request_id = @requestId");
         command.Parameters.AddWithValue("requestId", requestId);
         return (long)(await command.ExecuteScalarAsync())!;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        Awx.Dispose();
-        await Probe.DisposeAsync();
-        await Launcher.StopAsync();
-        await Launcher.DisposeAsync();
-        await Emulator.DisposeAsync();
-        await Infrastructure.DisposeAsync();
     }
 }

@@ -3,7 +3,6 @@ using Fabrik.Executions.Contracts;
 using Fabrik.Executions.Storage;
 using Fabrik.Executions.Testing;
 using MassTransit;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Fabrik.Executions.Launcher.Tests;
 
@@ -59,5 +58,5 @@ internal static class OperatorCommands
             async () => (await system.AwxJobAsync(jobId)).GetProperty("status").GetString() == status,
             $"AWX job {jobId} to be {status}");
 
-    public static T Service<T>(this LauncherUnderTest system) where T : notnull => system.Launcher.Services.GetRequiredService<T>();
+    public static T Service<T>(this LauncherUnderTest system) where T : notnull => system.Get<T>();
 }

@@ -1,63 +1,33 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Fabrik.Executions.AwxEmulator.Hosting;
 using Fabrik.Executions.Contracts;
 using Fabrik.Executions.Storage;
 using Fabrik.Executions.Testing;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Fabrik.Executions.ResultParser.Tests;
 
 /// <summary>
-/// A ResultParser hosted in-process on a fixture's own database and virtual host, pointed at an in-process AWX
-/// emulator, with a probe that publishes <see cref="ExecutionFinished"/> and records what the ResultParser publishes.
-/// Executions are prepared as the Launcher and the StreamPoller would leave them.
+/// A ResultParser in-process on its own database, virtual host and AWX emulator; the probe publishes
+/// <see cref="ExecutionFinished"/> and records what it publishes. Executions are prepared as the Launcher and the
+/// StreamPoller would leave them.
 /// </summary>
-public sealed class ResultParserUnderTest : IAsyncDisposable
+public sealed class ResultParserUnderTest : InProcessService
 {
     private const int SyntheticTemplateId = 1;
 
-    private ResultParserUnderTest(IsolatedInfrastructure infrastructure, AwxEmulatorHost emulator, WebApplication resultParser, BusProbe probe)
+    private ResultParserUnderTest(InProcessServiceParts parts)
+        : base(parts)
     {
-        Infrastructure = infrastructure;
-        Emulator = emulator;
-        ResultParser = resultParser;
-        Probe = probe;
-        Awx = emulator.CreateClient();
     }
 
-    public IsolatedInfrastructure Infrastructure { get; }
+    public ExecutionRepository Executions => Get<ExecutionRepository>();
 
-    public AwxEmulatorHost Emulator { get; }
+    public ExecutionResultsRepository Results => Get<ExecutionResultsRepository>();
 
-    public WebApplication ResultParser { get; }
+    public JobEventStore Events => Get<JobEventStore>();
 
-    public BusProbe Probe { get; }
-
-    public HttpClient Awx { get; }
-
-    public ExecutionRepository Executions => ResultParser.Services.GetRequiredService<ExecutionRepository>();
-
-    public ExecutionResultsRepository Results => ResultParser.Services.GetRequiredService<ExecutionResultsRepository>();
-
-    public JobEventStore Events => ResultParser.Services.GetRequiredService<JobEventStore>();
-
-    public static async Task<ResultParserUnderTest> StartAsync()
-    {
-        var infrastructure = await IsolatedInfrastructure.CreateAsync();
-        var emulator = await AwxEmulatorHost.StartAsync(
-            new AwxEmulatorOptions { Token = "result-parser-tests-" + Guid.NewGuid().ToString("N") }, CancellationToken.None);
-        var overrides = new Dictionary<string, string?>(infrastructure.Configuration)
-        {
-            ["Awx:BaseUrl"] = emulator.BaseUrl.ToString(),
-            ["Awx:Token"] = emulator.Token,
-        };
-        var resultParser = ResultParserApplication.Create(["--urls", "http://127.0.0.1:0"], overrides);
-        await resultParser.StartAsync();
-        var probe = await new BusProbe(infrastructure).Recording<ExecutionResultsParsed>().StartAsync();
-        return new ResultParserUnderTest(infrastructure, emulator, resultParser, probe);
-    }
+    public static async Task<ResultParserUnderTest> StartAsync() =>
+        new(await StartPartsAsync(ResultParserApplication.Create, probe => probe.Recording<ExecutionResultsParsed>()));
 
     /// <summary>Launches the synthetic template straight against the emulator and waits until AWX has finished the job and its events.</summary>
     public async Task<FinishedAwxJob> RunSyntheticJobAsync(object extraVars)
@@ -132,16 +102,6 @@ public sealed class ResultParserUnderTest : IAsyncDisposable
             })
             .OrderBy(host => host.Host, StringComparer.Ordinal)
             .ToList();
-
-    public async ValueTask DisposeAsync()
-    {
-        Awx.Dispose();
-        await Probe.DisposeAsync();
-        await ResultParser.StopAsync();
-        await ResultParser.DisposeAsync();
-        await Emulator.DisposeAsync();
-        await Infrastructure.DisposeAsync();
-    }
 
     private static bool IsTerminal(JsonElement job) =>
         job.GetProperty("status").GetString() is "successful" or "failed" or "error" or "canceled";

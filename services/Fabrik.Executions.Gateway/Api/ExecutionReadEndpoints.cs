@@ -1,4 +1,5 @@
 using Fabrik.Executions.Gateway.Api.Queries;
+using Fabrik.Executions.Gateway.Api.Workflows;
 using Fabrik.Executions.Gateway.Output;
 
 namespace Fabrik.Executions.Gateway.Api;
@@ -42,6 +43,11 @@ public static class ExecutionReadEndpoints
             .WithName("GetRelaunchChain")
             .WithSummary("The relaunch chain the execution belongs to: the original, then every relaunch in order.")
             .Produces<PageResponse<ExecutionResource>>();
+
+        executions.MapExecutionRead<GetWorkflowHandler>("{id}/workflow", GetWorkflowHandler.Accepted, (handler, id, query, token) => handler.HandleAsync(id, query, token))
+            .WithName("GetWorkflow")
+            .WithSummary("A workflow execution's nodes (nested workflows' too), edges by type, states, durations, job ids and approvals.")
+            .Produces<ItemResponse<WorkflowResource>>();
 
         return executions;
     }

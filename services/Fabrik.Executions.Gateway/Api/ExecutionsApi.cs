@@ -1,3 +1,4 @@
+using Fabrik.Executions.Gateway.Api.Workflows;
 using Fabrik.Executions.Gateway.Auth;
 using Fabrik.Executions.Storage;
 
@@ -27,6 +28,7 @@ public static class ExecutionsApi
         builder.Services.AddScoped<DownloadStdoutHandler>();
         builder.Services.AddScoped<HostResultsHandler>();
         builder.Services.AddScoped<SearchOutputHandler>();
+        builder.Services.AddScoped<GetWorkflowHandler>();
         return builder;
     }
 

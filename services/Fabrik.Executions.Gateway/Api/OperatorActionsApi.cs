@@ -1,5 +1,6 @@
 using Fabrik.Executions.Gateway.Api.Actions;
 using Fabrik.Executions.Gateway.Api.Queries;
+using Fabrik.Executions.Gateway.Api.Workflows;
 using Fabrik.Executions.Gateway.Auth;
 
 namespace Fabrik.Executions.Gateway.Api;
@@ -34,13 +35,34 @@ public static class OperatorActionsApi
         executions.MapPost("{id}/relaunch", (string id, HttpContext http, CancellationToken cancellationToken) =>
                 Handler(http).RelaunchAsync(id, http.Request, cancellationToken))
             .WithName("RelaunchExecution")
-            .WithSummary("Launch a finished execution's request again, on all its hosts or only the failed ones; answers the new execution.")
+            .WithSummary("Launch a finished execution's request again, on all its hosts or only the failed ones, or a workflow from one of its nodes; answers the new execution.")
             .WithDescription("The relaunch reuses the template snapshot, extra vars, inventory and credentials; a chain holds at most 3 relaunches. "
-                             + "The caller is recorded as launched_by.")
+                             + "For a workflow, { \"from_node\": <node id> } runs that failed node and everything after it again, with the artifacts "
+                             + "of the nodes before it as extra vars. The caller is recorded as launched_by.")
             .Accepts<RelaunchBody>("application/json")
             .Produces<ItemResponse<ExecutionResource>>(StatusCodes.Status202Accepted)
             .WithExecutionActionProblems()
             .RequireOperatorAction("relaunch");
+
+        executions.MapPost("{id}/approvals/{approvalId}/approve", (string id, string approvalId, HttpContext http, CancellationToken cancellationToken) =>
+                Handler(http).DecideApprovalAsync(id, approvalId, approve: true, http.Request, cancellationToken))
+            .WithName("ApproveWorkflowApproval")
+            .WithSummary("Approve a workflow execution's waiting approval node; the caller is recorded as who decided.")
+            .WithDescription("The body, if any, is { \"comment\" }. An approval is decided once: a second decision is 409.")
+            .Accepts<ApprovalBody>("application/json")
+            .Produces<ItemResponse<WorkflowApprovalResource>>()
+            .WithExecutionActionProblems()
+            .RequireOperatorAction("approve");
+
+        executions.MapPost("{id}/approvals/{approvalId}/deny", (string id, string approvalId, HttpContext http, CancellationToken cancellationToken) =>
+                Handler(http).DecideApprovalAsync(id, approvalId, approve: false, http.Request, cancellationToken))
+            .WithName("DenyWorkflowApproval")
+            .WithSummary("Deny a workflow execution's waiting approval node; the caller is recorded as who decided.")
+            .WithDescription("The body, if any, is { \"comment\" }. An approval is decided once: a second decision is 409.")
+            .Accepts<ApprovalBody>("application/json")
+            .Produces<ItemResponse<WorkflowApprovalResource>>()
+            .WithExecutionActionProblems()
+            .RequireOperatorAction("deny");
 
         return app;
     }

@@ -1,21 +1,25 @@
 using System.Net;
 using Fabrik.Executions.Awx;
+using Fabrik.Executions.Contracts;
 using Fabrik.Executions.Launcher.Launching;
 using Refit;
 
 namespace Fabrik.Executions.Launcher.Canceling;
 
 /// <summary>
-/// Asks AWX to cancel a job (<c>POST /api/v2/jobs/{id}/cancel/</c>). Asking twice is harmless, so a repeated cancel
-/// simply asks again; AWX's 405 means the job had already finished.
+/// Asks AWX to cancel a job (<c>POST /api/v2/jobs/{id}/cancel/</c>) or a workflow job
+/// (<c>POST /api/v2/workflow_jobs/{id}/cancel/</c>, which cancels the jobs its nodes run). Asking twice is harmless,
+/// so a repeated cancel simply asks again; AWX's 405 means the job had already finished.
 /// </summary>
 public sealed class AwxJobCanceler(AwxClient awx)
 {
-    public async Task<AwxCancelOutcome> CancelAsync(long jobId, CancellationToken cancellationToken)
+    public async Task<AwxCancelOutcome> CancelAsync(TemplateKind kind, long jobId, CancellationToken cancellationToken)
     {
         try
         {
-            await awx.Api.CancelJobAsync(jobId, cancellationToken);
+            await (kind == TemplateKind.Workflow
+                ? awx.Api.CancelWorkflowJobAsync(jobId, cancellationToken)
+                : awx.Api.CancelJobAsync(jobId, cancellationToken));
             return AwxCancelOutcome.Requested;
         }
         catch (ApiException exception) when (exception.StatusCode == HttpStatusCode.MethodNotAllowed)

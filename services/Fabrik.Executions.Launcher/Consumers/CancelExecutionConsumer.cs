@@ -82,7 +82,7 @@ public sealed partial class CancelExecutionConsumer(
         AwxCancelOutcome outcome;
         try
         {
-            outcome = await canceler.CancelAsync(jobId, context.CancellationToken);
+            outcome = await canceler.CancelAsync(execution.TemplateKind, jobId, context.CancellationToken);
         }
         catch (AwxCancelFailedException failure) when (failure.Refused)
         {

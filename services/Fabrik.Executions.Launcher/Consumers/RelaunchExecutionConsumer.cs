@@ -16,6 +16,7 @@ public sealed partial class RelaunchExecutionConsumer(
     ExecutionRepository executions,
     ExecutionResultsRepository results,
     RelaunchRepository relaunches,
+    WorkflowRepository workflows,
     IRelaunchValidator validator,
     ExecutionLaunch launch,
     ILogger<RelaunchExecutionConsumer> logger) : IConsumer<RelaunchExecution>
@@ -44,11 +45,24 @@ public sealed partial class RelaunchExecutionConsumer(
         }
 
         var hostResults = command.Hosts == RelaunchHosts.Failed ? await results.ReadHostResultsAsync(relaunched.Id, cancellationToken) : null;
-        var plan = RelaunchPlanner.Plan(relaunched, command.Hosts, hostResults);
+        var plan = RelaunchPlanner.Plan(relaunched, command.Hosts, command.FromNode, hostResults);
         if (plan.Reason is { } reason)
         {
             await RejectAsync(context, reason, plan.Problem!);
             return;
+        }
+
+        string? extraVars = null;
+        if (command.FromNode is { } fromNode)
+        {
+            var retry = await PlanRetryAsync(relaunched, fromNode, cancellationToken);
+            if (retry.Problem is { } retryProblem)
+            {
+                await RejectAsync(context, retry.Reason, retryProblem);
+                return;
+            }
+
+            extraVars = retry.ExtraVarsJson;
         }
 
         var proposal = new RelaunchProposal { Relaunched = relaunched, Hosts = command.Hosts, Limit = plan.Limit, RequestedBy = command.RequestedBy };
@@ -65,6 +79,8 @@ public sealed partial class RelaunchExecutionConsumer(
             Hosts = command.Hosts,
             LimitPattern = plan.Limit,
             LaunchedBy = command.RequestedBy,
+            ExtraVarsJson = extraVars,
+            FromNode = command.FromNode,
         }, cancellationToken);
         if (stored is not { } relaunch)
         {
@@ -78,6 +94,28 @@ public sealed partial class RelaunchExecutionConsumer(
         }
 
         await LaunchAsync(context, relaunch.Execution);
+    }
+
+    /// <summary>The retry's extra vars, once the node is known to be a failed node of the relaunched workflow itself.</summary>
+    private async Task<(string? ExtraVarsJson, RejectionReason Reason, string? Problem)> PlanRetryAsync(
+        ExecutionRecord relaunched, long fromNode, CancellationToken cancellationToken)
+    {
+        var nodes = await workflows.ListNodesAsync(relaunched.Id, cancellationToken);
+        var start = nodes.FirstOrDefault(node => node.NodeId == fromNode);
+        if (start is null || start.WorkflowJobId != relaunched.AwxJobId)
+        {
+            var nested = start is null ? "" : " It belongs to a nested workflow, which cannot run alone: retry from the node that runs that workflow.";
+            return (null, RejectionReason.NotFound, $"Execution {relaunched.Id} has no node {fromNode} in its workflow to retry from.{nested}");
+        }
+
+        if (start.State is not (WorkflowNodeState.Failed or WorkflowNodeState.Error or WorkflowNodeState.Canceled))
+        {
+            return (null, RejectionReason.Conflict,
+                $"Node {fromNode} ({start.Name}) of execution {relaunched.Id} is {DatabaseText.From(start.State)}; "
+                + "retry from a node that failed, errored or was canceled.");
+        }
+
+        return (WorkflowRetry.ExtraVars(relaunched.ExtraVars, nodes, WorkflowRetry.FromNode(nodes, start)), RejectionReason.Invalid, null);
     }
 
     private async Task LaunchAsync(ConsumeContext<RelaunchExecution> context, ExecutionRecord execution)
@@ -108,6 +146,11 @@ public sealed partial class RelaunchExecutionConsumer(
         if (command.ExecutionId == command.RelaunchOf)
         {
             return "execution_id must be a new id, not the id of the execution relaunched.";
+        }
+
+        if (command.FromNode is <= 0)
+        {
+            return $"from_node must be a positive AWX workflow node id, not {command.FromNode}.";
         }
 
         return Enum.IsDefined(command.Hosts)

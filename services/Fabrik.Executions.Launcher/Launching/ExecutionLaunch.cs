@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Fabrik.Executions.Contracts;
 using Fabrik.Executions.Launcher.Canceling;
+using Fabrik.Executions.Launcher.Relaunching;
 using Fabrik.Executions.Storage;
 using MassTransit;
 
@@ -14,6 +15,8 @@ namespace Fabrik.Executions.Launcher.Launching;
 public sealed partial class ExecutionLaunch(
     ExecutionRepository executions,
     AwxJobLauncher launcher,
+    AwxWorkflowLauncher workflowLauncher,
+    WorkflowClonePlanner clonePlanner,
     AwxJobCanceler canceler,
     ILogger<ExecutionLaunch> logger)
 {
@@ -42,7 +45,9 @@ public sealed partial class ExecutionLaunch(
     {
         try
         {
-            var job = await launcher.LaunchAsync(execution, cancellationToken);
+            var job = execution.TemplateKind == TemplateKind.Workflow
+                ? await workflowLauncher.LaunchAsync(execution, await clonePlanner.PlanAsync(execution, cancellationToken), cancellationToken)
+                : await launcher.LaunchAsync(execution, cancellationToken);
             var snapshot = HasSnapshot(execution) ? execution.TemplateSnapshot : job.TemplateSnapshotJson;
             var launched = await executions.RecordLaunchedAsync(execution.Id, job.JobId, job.JobUrl, snapshot, cancellationToken);
             if (launched is null)
@@ -57,11 +62,11 @@ public sealed partial class ExecutionLaunch(
             {
                 ExecutionId = execution.Id,
                 AwxJobId = job.JobId,
-                Kind = TemplateKind.Job,
+                Kind = execution.TemplateKind,
                 AwxJobUrl = job.JobUrl,
                 LaunchedAt = DatabaseTime.AsUtc(launched.ChangedAt),
             }, cancellationToken);
-            await PassOnCancelAsync(execution.Id, job.JobId, cancellationToken);
+            await PassOnCancelAsync(execution, job.JobId, cancellationToken);
             return launched.Current;
         }
         catch (AwxLaunchFailedException failure)
@@ -83,8 +88,9 @@ public sealed partial class ExecutionLaunch(
     /// A cancel that found the launch under way was only recorded; now that the job exists it goes to AWX. When AWX
     /// cannot be reached the operator is told on the execution, where a repeated cancel asks AWX again.
     /// </summary>
-    private async Task PassOnCancelAsync(Guid executionId, long jobId, CancellationToken cancellationToken)
+    private async Task PassOnCancelAsync(ExecutionRecord execution, long jobId, CancellationToken cancellationToken)
     {
+        var executionId = execution.Id;
         if (await executions.FindAsync(executionId, cancellationToken) is not { CancelRequestedBy: { } requestedBy })
         {
             return;
@@ -92,7 +98,7 @@ public sealed partial class ExecutionLaunch(
 
         try
         {
-            var outcome = await canceler.CancelAsync(jobId, cancellationToken);
+            var outcome = await canceler.CancelAsync(execution.TemplateKind, jobId, cancellationToken);
             LogCancelPassedOn(logger, executionId, jobId, requestedBy, outcome);
         }
         catch (AwxCancelFailedException failure)
@@ -116,10 +122,10 @@ public sealed partial class ExecutionLaunch(
     [LoggerMessage(Level = LogLevel.Warning, Message = "AWX job {AwxJobId} was launched but execution {ExecutionId} had left pending meanwhile")]
     private static partial void LogLeftPending(ILogger logger, Guid executionId, long awxJobId);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Launched execution {ExecutionId} of job template {TemplateId} as AWX job {AwxJobId}")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Launched execution {ExecutionId} of template {TemplateId} as AWX job {AwxJobId}")]
     private static partial void LogLaunched(ILogger logger, Guid executionId, int templateId, long awxJobId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Launch of execution {ExecutionId} of job template {TemplateId} failed: {Explanation}")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Launch of execution {ExecutionId} of template {TemplateId} failed: {Explanation}")]
     private static partial void LogLaunchFailed(ILogger logger, Exception? exception, Guid executionId, int templateId, string explanation);
 
     [LoggerMessage(Level = LogLevel.Information,

@@ -80,19 +80,14 @@ public static class LaunchExecutionValidator
             return Invalid("template is required.");
         }
 
-        if (template.Kind == TemplateKind.Workflow)
-        {
-            return (RejectionReason.Unprocessable, "template.kind: workflow templates are not supported yet; launch a job template.");
-        }
-
-        if (template.Kind != TemplateKind.Job)
+        if (!Enum.IsDefined(template.Kind))
         {
             return Invalid($"template.kind must be job or workflow, not {(int)template.Kind}.");
         }
 
         if (template.Id <= 0)
         {
-            return Invalid($"template.id must be a positive AWX job template id, not {template.Id}.");
+            return Invalid($"template.id must be a positive AWX {(template.Kind == TemplateKind.Workflow ? "workflow job" : "job")} template id, not {template.Id}.");
         }
 
         return string.IsNullOrWhiteSpace(template.Name) ? Invalid("template.name is required.") : null;

@@ -5,7 +5,8 @@ namespace Fabrik.Executions.Launcher.Relaunching;
 
 /// <summary>
 /// Decides whether an execution may be relaunched and with which AWX limit: only once it has finished, only up to
-/// the chain's cap, and for failed hosts only when its per-host results name some.
+/// the chain's cap, and for failed hosts only when its per-host results name some. A workflow execution relaunches
+/// whole or from one of its nodes, never by hosts.
 /// </summary>
 public static class RelaunchPlanner
 {
@@ -14,12 +15,20 @@ public static class RelaunchPlanner
 
     private static readonly HashSet<HostOutcome> FailedOutcomes = [HostOutcome.Failed, HostOutcome.Unreachable];
 
-    public static RelaunchPlan Plan(ExecutionRecord relaunched, RelaunchHosts hosts, IReadOnlyList<HostResult>? hostResults)
+    public static RelaunchPlan Plan(ExecutionRecord relaunched, RelaunchHosts hosts, long? fromNode, IReadOnlyList<HostResult>? hostResults)
     {
-        if (relaunched.TemplateKind != TemplateKind.Job)
+        var workflow = relaunched.TemplateKind == TemplateKind.Workflow;
+        if (fromNode is not null && !workflow)
         {
             return RelaunchPlan.Refused(RejectionReason.Unprocessable,
-                $"Execution {relaunched.Id} ran a workflow template; relaunching workflows is not supported yet.");
+                $"Execution {relaunched.Id} ran a job template; from_node retries a workflow execution from one of its nodes.");
+        }
+
+        if (workflow && hosts == RelaunchHosts.Failed)
+        {
+            return RelaunchPlan.Refused(RejectionReason.Unprocessable,
+                $"Execution {relaunched.Id} ran a workflow template, whose hosts are its nodes' jobs': relaunch it whole (hosts all), "
+                + "or retry it from a failed node with from_node.");
         }
 
         if (!relaunched.Status.IsTerminal())
@@ -35,7 +44,7 @@ public static class RelaunchPlanner
                 + $"chain is capped at {MaxRelaunchCount}: fix the underlying issue rather than relaunching.");
         }
 
-        return hosts switch
+        return workflow ? new RelaunchPlan(relaunched.LimitPattern) : hosts switch
         {
             RelaunchHosts.All => new RelaunchPlan(relaunched.LimitPattern),
             RelaunchHosts.Failed => PlanFailedHosts(relaunched, hostResults),

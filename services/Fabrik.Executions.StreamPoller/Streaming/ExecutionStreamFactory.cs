@@ -1,4 +1,5 @@
 using Fabrik.Executions.Awx;
+using Fabrik.Executions.Contracts;
 using Fabrik.Executions.Storage;
 using Fabrik.Executions.StreamPoller.Leasing;
 using Fabrik.Executions.StreamPoller.Telemetry;
@@ -11,6 +12,7 @@ public sealed class ExecutionStreamFactory(
     ExecutionRepository executions,
     JobEventStore events,
     JobStreamRepository streams,
+    WorkflowRepository workflows,
     StreamPublisher publisher,
     StreamLeases leases,
     StreamKeepalive keepalive,
@@ -19,7 +21,11 @@ public sealed class ExecutionStreamFactory(
     ILogger<ExecutionStream> logger)
 {
     private readonly StreamContext context = new(
-        awx, executions, events, streams, publisher, leases, keepalive, options.Value, TimeProvider.System, metrics, logger);
+        awx, executions, events, streams, workflows, publisher, leases, keepalive, options.Value, TimeProvider.System, metrics, logger);
 
-    public ExecutionStream Create(ExecutionRecord execution) => new(context, execution);
+    /// <summary>A stream that follows the execution's job, or its workflow job and every job its nodes run.</summary>
+    public ExecutionStream Create(ExecutionRecord execution) =>
+        new(context, execution.Id, execution.TemplateKind == TemplateKind.Workflow
+            ? new WorkflowFollower(context, execution)
+            : new JobFollower(context, execution));
 }

@@ -11,6 +11,7 @@ public sealed record StreamContext(
     ExecutionRepository Executions,
     JobEventStore Events,
     JobStreamRepository Streams,
+    WorkflowRepository Workflows,
     StreamPublisher Publisher,
     StreamLeases Leases,
     StreamKeepalive Keepalive,

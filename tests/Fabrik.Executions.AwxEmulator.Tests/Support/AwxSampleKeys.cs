@@ -2,7 +2,8 @@ namespace Fabrik.Executions.AwxEmulator.Tests.Support;
 
 /// <summary>
 /// The top-level keys of the real AWX payloads recorded in shared/awx-samples (data.job.json, data.job_template.json,
-/// and the results of data.job_events.json); the emulator must serve at least these.
+/// data.workflow_job_template.json, and the results of data.job_events.json and data.workflowApprovals.json); the
+/// emulator must serve at least these.
 /// </summary>
 internal static class AwxSampleKeys
 {
@@ -43,5 +44,36 @@ internal static class AwxSampleKeys
         "id", "type", "url", "related", "summary_fields", "created", "modified", "job", "event", "counter",
         "event_display", "event_data", "event_level", "failed", "changed", "uuid", "parent_uuid", "host", "host_name",
         "playbook", "play", "task", "role", "stdout", "start_line", "end_line", "verbosity",
+    ];
+
+    public static readonly string[] WorkflowJobTemplate =
+    [
+        "id", "type", "url", "related", "summary_fields", "created", "modified", "name", "description", "last_job_run",
+        "last_job_failed", "next_job_run", "status", "extra_vars", "organization", "survey_enabled", "allow_simultaneous",
+        "ask_variables_on_launch", "inventory", "limit", "scm_branch", "ask_inventory_on_launch", "ask_scm_branch_on_launch",
+        "ask_limit_on_launch", "webhook_service", "webhook_credential",
+    ];
+
+    public static readonly string[] WorkflowJobTemplateRelated =
+    [
+        "named_url", "created_by", "modified_by", "workflow_jobs", "schedules", "launch", "webhook_key", "webhook_receiver",
+        "workflow_nodes", "labels", "activity_stream", "notification_templates_started", "notification_templates_success",
+        "notification_templates_error", "notification_templates_approvals", "access_list", "object_roles", "survey_spec", "copy",
+    ];
+
+    public static readonly string[] WorkflowJobTemplateSummaryFields =
+        ["created_by", "modified_by", "object_roles", "user_capabilities", "labels", "recent_jobs"];
+
+    public static readonly string[] WorkflowApproval =
+    [
+        "id", "type", "url", "related", "summary_fields", "created", "modified", "name", "description", "unified_job_template",
+        "launch_type", "status", "failed", "started", "finished", "canceled_on", "elapsed", "job_explanation",
+        "can_approve_or_deny", "approval_expiration", "timed_out",
+    ];
+
+    public static readonly string[] WorkflowApprovalSummaryFields =
+    [
+        "workflow_job_template", "workflow_job", "workflow_approval_template", "unified_job_template", "created_by",
+        "user_capabilities", "source_workflow_job",
     ];
 }

@@ -11,6 +11,18 @@ internal static class AwxUrls
 
     public static string Job(int id) => Path("jobs", id);
 
+    public static string WorkflowJobTemplate(int id) => Path("workflow_job_templates", id);
+
+    public static string WorkflowTemplateNode(int id) => Path("workflow_job_template_nodes", id);
+
+    public static string WorkflowJob(int id) => Path("workflow_jobs", id);
+
+    public static string WorkflowJobNode(int id) => Path("workflow_job_nodes", id);
+
+    public static string WorkflowApproval(int id) => Path("workflow_approvals", id);
+
+    public static string ApprovalTemplate(int id) => Path("workflow_approval_templates", id);
+
     public static string JobEvent(long id) => Path("job_events", id);
 
     public static string JobHostSummary(long id) => Path("job_host_summaries", id);

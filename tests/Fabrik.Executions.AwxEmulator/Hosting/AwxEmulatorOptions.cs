@@ -22,5 +22,8 @@ public sealed class AwxEmulatorOptions
     /// <summary>Path of <c>ansible-runner</c>; when absent, <c>/usr/bin/ansible-runner</c> or the first one on PATH.</summary>
     public string? AnsibleRunnerPath { get; set; }
 
+    /// <summary>Seconds the built-in approval template waits before it times out; 0 (the default) waits forever.</summary>
+    public int ApprovalTimeoutSeconds { get; set; }
+
     public FaultSettings Faults { get; set; } = new();
 }

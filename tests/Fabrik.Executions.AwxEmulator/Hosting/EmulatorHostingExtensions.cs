@@ -6,6 +6,7 @@ using Fabrik.Executions.AwxEmulator.Faults;
 using Fabrik.Executions.AwxEmulator.Jobs;
 using Fabrik.Executions.AwxEmulator.Runner;
 using Fabrik.Executions.AwxEmulator.Synthetic;
+using Fabrik.Executions.AwxEmulator.Workflows;
 
 namespace Fabrik.Executions.AwxEmulator.Hosting;
 
@@ -46,6 +47,13 @@ public static class EmulatorHostingExtensions
             provider.GetRequiredService<SyntheticPlaybookEngine>(),
             RunnerEngineIfInstalled(provider, options),
             provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(provider => BuiltInWorkflows.Seed(new WorkflowTemplateStore(
+            provider.GetRequiredService<EmulatorIds>(),
+            provider.GetRequiredService<JobTemplateCatalog>(),
+            provider.GetRequiredService<TimeProvider>()), options, provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<WorkflowJobRegistry>();
+        services.AddSingleton<WorkflowEngine>();
+        services.AddSingleton<WorkflowResources>();
         services.AddSingleton<EmulatorControl>();
         services.AddSingleton<BearerTokenFilter>();
         services.AddSingleton<FaultInjectionFilter>();
@@ -62,7 +70,11 @@ public static class EmulatorHostingExtensions
             .AddEndpointFilter<BearerTokenFilter>()
             .MapJobTemplateEndpoints()
             .MapJobEndpoints()
-            .MapJobEventEndpoints();
+            .MapJobEventEndpoints()
+            .MapWorkflowJobTemplateEndpoints()
+            .MapWorkflowTemplateNodeEndpoints()
+            .MapWorkflowJobEndpoints()
+            .MapWorkflowApprovalEndpoints();
         app.MapPingEndpoint();
         app.MapGroup("/_emulator")
             .AddEndpointFilter<BearerTokenFilter>()

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Fabrik.Executions.AwxEmulator.Catalog;
 using Fabrik.Executions.AwxEmulator.Events;
 using Fabrik.Executions.AwxEmulator.Launch;
+using Fabrik.Executions.AwxEmulator.Workflows;
 
 namespace Fabrik.Executions.AwxEmulator.Jobs;
 
@@ -35,6 +36,9 @@ internal sealed class EmulatedJob
     public IPlaybookRun Run { get; }
 
     public string LaunchType { get; }
+
+    /// <summary>The workflow job whose node spawned this job; null for a launched one.</summary>
+    public EmulatedWorkflowJob? SourceWorkflowJob { get; init; }
 
     public DateTimeOffset Created { get; }
 

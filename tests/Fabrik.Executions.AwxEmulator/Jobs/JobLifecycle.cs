@@ -9,9 +9,12 @@ internal sealed class JobLifecycle(AwxEmulatorOptions options, TimeProvider time
     private readonly CancellationTokenSource _stopping = new();
     private readonly ConcurrentDictionary<Task, bool> _running = new();
 
-    public void Start(EmulatedJob job)
+    public void Start(EmulatedJob job) => Run(stopping => DriveAsync(job, stopping));
+
+    /// <summary>Runs <paramref name="work"/> in the background until it ends or the emulator stops.</summary>
+    public void Run(Func<CancellationToken, Task> work)
     {
-        var run = Task.Run(() => DriveAsync(job, _stopping.Token));
+        var run = Task.Run(() => work(_stopping.Token));
         _running.TryAdd(run, true);
         _ = run.ContinueWith(finished => _running.TryRemove(finished, out _), CancellationToken.None,
             TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);

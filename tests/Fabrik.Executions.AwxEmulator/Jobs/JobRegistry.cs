@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Fabrik.Executions.AwxEmulator.Catalog;
 using Fabrik.Executions.AwxEmulator.Events;
 using Fabrik.Executions.AwxEmulator.Launch;
+using Fabrik.Executions.AwxEmulator.Workflows;
 
 namespace Fabrik.Executions.AwxEmulator.Jobs;
 
@@ -9,9 +10,13 @@ internal sealed class JobRegistry(EmulatorIds ids, TimeProvider time)
 {
     private readonly ConcurrentDictionary<int, EmulatedJob> _jobs = new();
 
-    public EmulatedJob Create(JobTemplateDefinition template, LaunchRequest request, IPlaybookRun run, string launchType)
+    public EmulatedJob Create(
+        JobTemplateDefinition template, LaunchRequest request, IPlaybookRun run, string launchType, EmulatedWorkflowJob? sourceWorkflowJob = null)
     {
-        var job = new EmulatedJob((int)ids.Jobs.Next(), template, request, run, launchType, time.GetUtcNow());
+        var job = new EmulatedJob((int)ids.Jobs.Next(), template, request, run, launchType, time.GetUtcNow())
+        {
+            SourceWorkflowJob = sourceWorkflowJob,
+        };
         _jobs[job.Id] = job;
         return job;
     }

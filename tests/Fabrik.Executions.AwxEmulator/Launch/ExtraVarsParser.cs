@@ -12,7 +12,8 @@ internal static class ExtraVarsParser
 {
     public const string Field = "extra_vars";
 
-    public static JsonElement Parse(JsonElement? value, FieldErrors errors)
+    /// <summary>Reads extra vars; <paramref name="field"/> names the field in errors (workflow nodes call it extra_data).</summary>
+    public static JsonElement Parse(JsonElement? value, FieldErrors errors, string field = Field)
     {
         if (value is null)
         {
@@ -24,14 +25,14 @@ internal static class ExtraVarsParser
             case JsonValueKind.Object:
                 return element.Clone();
             case JsonValueKind.String:
-                return FromText(element.GetString()!, errors);
+                return FromText(element.GetString()!, errors, field);
             default:
-                errors.Add(Field, NotADictionary(PythonTypeNames.Of(element)));
+                errors.Add(field, NotADictionary(PythonTypeNames.Of(element)));
                 return EmptyJsonObject.Value;
         }
     }
 
-    private static JsonElement FromText(string text, FieldErrors errors)
+    private static JsonElement FromText(string text, FieldErrors errors, string field)
     {
         if (string.IsNullOrWhiteSpace(text) || text.Trim() == "\"\"")
         {
@@ -45,12 +46,12 @@ internal static class ExtraVarsParser
         }
         catch (JsonException exception)
         {
-            errors.Add(Field, $"Cannot parse as JSON (error: {exception.Message}) or YAML (error: the emulator reads JSON only).");
+            errors.Add(field, $"Cannot parse as JSON (error: {exception.Message}) or YAML (error: the emulator reads JSON only).");
             return EmptyJsonObject.Value;
         }
         if (parsed.ValueKind != JsonValueKind.Object)
         {
-            errors.Add(Field, NotADictionary(PythonTypeNames.Of(parsed)));
+            errors.Add(field, NotADictionary(PythonTypeNames.Of(parsed)));
             return EmptyJsonObject.Value;
         }
         return parsed;

@@ -41,7 +41,8 @@ internal static class LaunchRequestParser
         };
     }
 
-    private static JsonElement? Field(JsonElement body, string name) =>
+    /// <summary>The named field; null when absent or JSON null.</summary>
+    public static JsonElement? Field(JsonElement body, string name) =>
         body.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
 
     private static string LimitOf(JsonElement? value, FieldErrors errors)
@@ -75,7 +76,8 @@ internal static class LaunchRequestParser
             .ToList();
     }
 
-    private static int? PrimaryKeyOf(string field, JsonElement value, FieldErrors errors)
+    /// <summary>DRF's PrimaryKeyRelatedField: a positive integer, as a number or a string.</summary>
+    public static int? PrimaryKeyOf(string field, JsonElement value, FieldErrors errors)
     {
         var text = value.ValueKind switch
         {

@@ -97,9 +97,10 @@ export class ExecutionsApi {
     await this.send('POST', path, { comment });
   }
 
-  /** Runs a failed workflow node again and everything after it. */
-  async retryWorkflowNode(executionId: string, nodeId: number): Promise<void> {
-    await this.send('POST', `${BASE}/${encodeURIComponent(executionId)}/workflow/nodes/${nodeId}/retry`, {});
+  /** Runs a failed workflow node again and everything after it, as a relaunch; resolves with the new execution. */
+  async retryWorkflowNode(executionId: string, nodeId: number): Promise<Execution> {
+    const path = `${BASE}/${encodeURIComponent(executionId)}/relaunch`;
+    return (await this.json<ItemResponse<Execution>>('POST', path, { from_node: nodeId })).data;
   }
 
   /** Who the credential belongs to and what it may do. */

@@ -12,4 +12,9 @@ public static class ActionProblems
         statusCode: StatusCodes.Status503ServiceUnavailable,
         detail: $"The Launcher did not carry out the relaunch within {timeoutSeconds} s; the relaunch may still be created. "
                 + $"Look for it with GET {ExecutionsApi.BasePath}?relaunch_of={relaunchOf} before relaunching again.");
+
+    public static IResult DecisionNotAnswered(int timeoutSeconds) => TypedResults.Problem(
+        statusCode: StatusCodes.Status503ServiceUnavailable,
+        detail: $"The Launcher did not pass the decision on to AWX within {timeoutSeconds} s; it may still take effect. "
+                + "Look at the workflow, and decide again if the approval still waits.");
 }

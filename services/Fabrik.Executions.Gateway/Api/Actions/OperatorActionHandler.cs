@@ -1,5 +1,6 @@
 using Fabrik.Executions.Contracts;
 using Fabrik.Executions.Gateway.Api.Queries;
+using Fabrik.Executions.Gateway.Api.Workflows;
 using Fabrik.Executions.Gateway.Auth;
 using Fabrik.Executions.Storage;
 using MassTransit;
@@ -16,7 +17,9 @@ namespace Fabrik.Executions.Gateway.Api.Actions;
 public sealed class OperatorActionHandler(
     IRequestClient<CancelExecution> cancels,
     IRequestClient<RelaunchExecution> relaunches,
+    IRequestClient<DecideApproval> decisions,
     ExecutionRepository executions,
+    WorkflowRepository workflows,
     IOptions<JsonOptions> json,
     IOptions<GatewayOptions> options,
     ILogger<OperatorActionHandler> logger)
@@ -72,7 +75,7 @@ public sealed class OperatorActionHandler(
     {
         var input = await ReadAsync<RelaunchBody>(request, id, RelaunchBody.Fields, cancellationToken);
         var errors = new FieldErrors();
-        if (input.Problem is not null || input.Body?.Check(errors) is not { } hosts)
+        if (input.Problem is not null || input.Body?.Check(errors) is not var (hosts, fromNode))
         {
             return input.Problem ?? errors.ToProblem();
         }
@@ -82,11 +85,52 @@ public sealed class OperatorActionHandler(
             ExecutionId = Guid.CreateVersion7(),
             RelaunchOf = input.ExecutionId,
             Hosts = hosts,
+            FromNode = fromNode,
             RequestedBy = CallerName(request),
         };
         var answer = await LauncherCommand.AskAsync(relaunches, command, input.ExecutionId, TimeoutSeconds, logger, cancellationToken);
         return await AnswerAsync(answer, ActionProblems.RelaunchNotAnswered(TimeoutSeconds, input.ExecutionId),
             relaunch => TypedResults.Accepted(ExecutionsApi.PathOf(relaunch.Id), ItemOf(relaunch)), cancellationToken);
+    }
+
+    /// <summary>
+    /// <c>POST /api/v1/executions/{id}/approvals/{approval_id}/approve</c> (or <c>/deny</c>) with <c>{ "comment" }</c>:
+    /// the Launcher passes the decision on to AWX as the caller; 200 with the approval and the decision recorded. A
+    /// second decision is 409 with who made the first.
+    /// </summary>
+    public async Task<IResult> DecideApprovalAsync(string id, string approvalId, bool approve, HttpRequest request, CancellationToken cancellationToken)
+    {
+        var input = await ReadAsync<ApprovalBody>(request, id, ApprovalBody.Fields, cancellationToken);
+        var errors = new FieldErrors();
+        var approval = ApprovalBody.ParseApprovalId(approvalId, errors);
+        input.Body?.Check(errors);
+        if (input.Problem is not null || errors.Any)
+        {
+            return input.Problem ?? errors.ToProblem();
+        }
+
+        var command = new DecideApproval
+        {
+            ExecutionId = input.ExecutionId,
+            ApprovalId = approval,
+            Approve = approve,
+            Comment = input.Body?.Comment,
+            DecidedBy = CallerName(request),
+        };
+        var answer = await LauncherCommand.AskAsync(decisions, command, input.ExecutionId, TimeoutSeconds, logger, cancellationToken);
+        if (answer.Rejected is { } rejected)
+        {
+            return ApiProblems.Rejected(rejected);
+        }
+
+        if (answer.Accepted is null)
+        {
+            return ActionProblems.DecisionNotAnswered(TimeoutSeconds);
+        }
+
+        var decided = await workflows.FindApprovalAsync(input.ExecutionId, approval, cancellationToken)
+                      ?? throw new InvalidOperationException($"The Launcher decided approval {approval} of execution {input.ExecutionId} but it is not stored.");
+        return TypedResults.Ok(new ItemResponse<WorkflowApprovalResource>(WorkflowApprovalResource.From(decided)));
     }
 
     /// <summary>

@@ -20,6 +20,10 @@ internal class JobListItemResource
         Id = job.Id;
         Url = AwxUrls.Job(job.Id);
         Related = RelatedOf(job.Id, job.Template.Id, inventory.Id);
+        if (job.SourceWorkflowJob is { } sourceWorkflowJob)
+        {
+            Related["source_workflow_job"] = AwxUrls.WorkflowJob(sourceWorkflowJob.Id);
+        }
         SummaryFields = new JobSummaryFields(
             CatalogSummaries.Organization,
             CatalogSummaries.Inventory(inventory),
@@ -31,7 +35,10 @@ internal class JobListItemResource
             CatalogSummaries.Admin,
             new JobUserCapabilities(Delete: true, Start: true),
             LabelsSummary.None,
-            job.Request.CredentialIds.Select(CatalogSummaries.Credential).ToList());
+            job.Request.CredentialIds.Select(CatalogSummaries.Credential).ToList())
+        {
+            SourceWorkflowJob = SourceWorkflowJobSummary.Of(job.SourceWorkflowJob, view.Now),
+        };
         Created = job.Created;
         Modified = state.Modified;
         Name = job.Template.Name;
@@ -60,7 +67,7 @@ internal class JobListItemResource
 
     public string Url { get; }
 
-    public IReadOnlyDictionary<string, string> Related { get; }
+    public Dictionary<string, string> Related { get; }
 
     public JobSummaryFields SummaryFields { get; }
 

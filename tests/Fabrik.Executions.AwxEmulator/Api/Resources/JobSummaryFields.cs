@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Fabrik.Executions.AwxEmulator.Api.Resources;
 
 internal sealed record JobSummaryFields(
@@ -11,4 +13,9 @@ internal sealed record JobSummaryFields(
     UserSummary CreatedBy,
     JobUserCapabilities UserCapabilities,
     LabelsSummary Labels,
-    IReadOnlyList<CredentialSummary> Credentials);
+    IReadOnlyList<CredentialSummary> Credentials)
+{
+    /// <summary>Only on a job a workflow spawned, as in AWX.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public SourceWorkflowJobSummary? SourceWorkflowJob { get; init; }
+}

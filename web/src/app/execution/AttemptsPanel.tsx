@@ -1,17 +1,15 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, type Execution, type HostResult } from '../../client';
+import { type Execution, type HostResult } from '../../client';
 import { formatTime } from '../shared/format';
 import { followLink } from '../shared/router';
 import { describeError, useServices } from '../shared/services';
 import { StatusBadge } from '../shared/StatusBadge';
 
-/** Links of a chain followed at most this far each way; the Launcher caps chains at 3 relaunches. */
+/** One page holds any chain: the Launcher caps chains at 3 relaunches. */
 const CHAIN_LIMIT = 10;
 
 interface Chain {
   attempts: Execution[];
-  /** Set when later attempts cannot be found (the Gateway has no list endpoint yet). */
-  forwardNote: string | null;
 }
 
 /** The relaunch chain: every attempt from the original on, and their per-host results side by side. */
@@ -51,7 +49,6 @@ export function AttemptsPanel({ execution }: { execution: Execution }) {
           </li>
         ))}
       </ol>
-      {chain.forwardNote && <p class="note">{chain.forwardNote}</p>}
       {chain.attempts.length > 1 && hosts.length > 0 && (
         <table class="compare" data-testid="attempt-comparison">
           <caption>Per-host results by attempt</caption>
@@ -85,45 +82,8 @@ function HostCell({ row, parsed }: { row: HostResult | undefined; parsed: boolea
   );
 }
 
-/**
- * The chain from the Gateway's `/chain`; where it has none yet, walked here: back through relaunch_of to the
- * original, then forward by listing the relaunches of each attempt found.
- */
+/** The whole chain as the Gateway walks it, with the execution shown here in its live form. */
 async function loadChain(api: ReturnType<typeof useServices>['api'], execution: Execution): Promise<Chain> {
-  try {
-    const served = (await api.chain(execution.id, 1, CHAIN_LIMIT)).data;
-    return { attempts: served.map((attempt) => (attempt.id === execution.id ? execution : attempt)), forwardNote: null };
-  } catch (failure) {
-    if (!(failure instanceof ApiError && failure.isNotFound)) {
-      throw failure;
-    }
-  }
-  const known = new Map<string, Execution>([[execution.id, execution]]);
-  let root = execution;
-  while (root.relaunch_of && known.size < CHAIN_LIMIT) {
-    root = await api.get(root.relaunch_of);
-    known.set(root.id, root);
-  }
-  let forwardNote: string | null = null;
-  try {
-    for (let frontier = [root.id]; frontier.length > 0 && known.size < CHAIN_LIMIT;) {
-      const found: string[] = [];
-      for (const id of frontier) {
-        for (const attempt of (await api.list({ relaunch_of: id }, 1, CHAIN_LIMIT)).data) {
-          if (!known.has(attempt.id)) {
-            known.set(attempt.id, attempt);
-            found.push(attempt.id);
-          }
-        }
-      }
-      frontier = found;
-    }
-  } catch (failure) {
-    if (!(failure instanceof ApiError && failure.isNotFound)) {
-      throw failure;
-    }
-    forwardNote = 'Later attempts are not listed: this Gateway cannot list executions yet (GET /api/v1/executions answered 404).';
-  }
-  const attempts = [...known.values()].sort((a, b) => a.relaunch_count - b.relaunch_count || a.created_at.localeCompare(b.created_at));
-  return { attempts, forwardNote };
+  const served = (await api.chain(execution.id, 1, CHAIN_LIMIT)).data;
+  return { attempts: served.map((attempt) => (attempt.id === execution.id ? execution : attempt)) };
 }

@@ -1,7 +1,5 @@
 import { useState } from 'preact/hooks';
-import { ApiError, type Execution, type StdoutFormat } from '../../client';
-import { stripAnsi } from '../output/ansi';
-import type { OutputModel } from '../output/outputModel';
+import { type Execution, type StdoutFormat } from '../../client';
 import { describeError, useServices } from '../shared/services';
 
 function save(blob: Blob, name: string): void {
@@ -13,11 +11,8 @@ function save(blob: Blob, name: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/**
- * The whole output as a file, from the Gateway's stdout endpoint; where the Gateway has none yet, from the lines this
- * page holds, and it says so.
- */
-export function DownloadMenu({ execution, model }: { execution: Execution; model: OutputModel }) {
+/** The whole output as a file, from the Gateway's stdout endpoint, named after the template and the AWX job. */
+export function DownloadMenu({ execution }: { execution: Execution }) {
   const services = useServices();
   const [note, setNote] = useState<string | null>(null);
   const name = (format: StdoutFormat) =>
@@ -28,13 +23,7 @@ export function DownloadMenu({ execution, model }: { execution: Execution; model
     try {
       save(await services.api.stdout(execution.id, format), name(format));
     } catch (error) {
-      if (!(error instanceof ApiError && error.isNotFound)) {
-        setNote(describeError(services, error));
-        return;
-      }
-      const text = model.lines.map((line) => (format === 'txt' ? stripAnsi(line.text) : line.text)).join('\n');
-      save(new Blob([text], { type: 'text/plain;charset=utf-8' }), name(format));
-      setNote(`Saved the ${model.lines.length.toLocaleString('en-US')} lines loaded here: this Gateway has no stdout download yet.`);
+      setNote(describeError(services, error));
     }
   };
 

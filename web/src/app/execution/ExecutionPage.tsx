@@ -53,7 +53,7 @@ export function ExecutionPage({ executionId }: { executionId: string }) {
         ))}
       </nav>
       {shown === 'output' && (
-        <Terminal model={model} version={version} tools={<DownloadMenu execution={execution} model={model} />} />
+        <Terminal model={model} version={version} tools={<DownloadMenu execution={execution} />} />
       )}
       {shown === 'hosts' && <HostsPanel execution={execution} tally={tally} />}
       {shown === 'attempts' && <AttemptsPanel execution={execution} />}

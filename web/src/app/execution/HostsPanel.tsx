@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, type Execution, type HostResult, isTerminal } from '../../client';
+import { type Execution, type HostResult, isTerminal } from '../../client';
 import type { HostTally } from '../output/hostTally';
 import { formatCount } from '../shared/format';
 import { describeError, useServices } from '../shared/services';
 import { HostResultsTable, failedHostCount } from './HostResultsTable';
 
 /**
- * Per-host results once the job's results are parsed (from `/hosts`, or the execution's own `row_results` where the
- * Gateway has no `/hosts` yet); until then a live tally from the task results streamed so far.
+ * Per-host results once the job's results are parsed (from `/hosts`, the execution's own `row_results` until it
+ * answers); until then a live tally from the task results streamed so far.
  */
 export function HostsPanel({ execution, tally }: { execution: Execution; tally: HostTally }) {
   const services = useServices();
@@ -23,7 +23,7 @@ export function HostsPanel({ execution, tally }: { execution: Execution; tally: 
     services.api.hosts(execution.id)
       .then((answer) => current && answer.final && setServed(answer.hosts))
       .catch((failure: unknown) => {
-        if (current && !(failure instanceof ApiError && failure.isNotFound)) {
+        if (current) {
           setError(describeError(services, failure));
         }
       });

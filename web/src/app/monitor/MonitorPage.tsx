@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ApiError, type Execution, type ExecutionFilters, type Pagination, isTerminal } from '../../client';
+import { type Execution, type ExecutionFilters, type Pagination, isTerminal } from '../../client';
 import { elapsedSeconds, formatCount, formatDuration, formatTime } from '../shared/format';
 import { useNow } from '../shared/hooks';
 import { followLink, navigate } from '../shared/router';
@@ -14,8 +14,6 @@ export const PER_PAGE = 25;
 interface ListState {
   rows: Execution[];
   pagination: Pagination | null;
-  /** The Gateway has no list endpoint: only executions seen live are shown. */
-  listMissing: boolean;
   loading: boolean;
   error: string | null;
 }
@@ -24,7 +22,7 @@ interface ListState {
 export function MonitorPage({ search }: { search: string }) {
   const services = useServices();
   const { filters, page } = readMonitorQuery(search);
-  const [state, setState] = useState<ListState>({ rows: [], pagination: null, listMissing: false, loading: true, error: null });
+  const [state, setState] = useState<ListState>({ rows: [], pagination: null, loading: true, error: null });
   const now = useNow(1000);
   const rowsShown = useRef<Execution[]>([]);
   rowsShown.current = state.rows;
@@ -33,20 +31,8 @@ export function MonitorPage({ search }: { search: string }) {
     let current = true;
     setState((held) => ({ ...held, loading: true, error: null }));
     services.api.list(filters, page, PER_PAGE)
-      .then((answer) => current && setState({ rows: answer.data, pagination: answer.pagination, listMissing: false, loading: false, error: null }))
-      .catch((failure: unknown) => {
-        if (!current) {
-          return;
-        }
-        const missing = failure instanceof ApiError && failure.isNotFound;
-        setState((held) => ({
-          rows: missing ? held.rows.filter((row) => matchesFilters(row, filters) !== false) : [],
-          pagination: null,
-          listMissing: missing,
-          loading: false,
-          error: missing ? null : describeError(services, failure),
-        }));
-      });
+      .then((answer) => current && setState({ rows: answer.data, pagination: answer.pagination, loading: false, error: null }))
+      .catch((failure: unknown) => current && setState({ rows: [], pagination: null, loading: false, error: describeError(services, failure) }));
     return () => {
       current = false;
     };
@@ -98,12 +84,6 @@ export function MonitorPage({ search }: { search: string }) {
     <main class="page page--monitor">
       <h1>Executions</h1>
       <MonitorFilters key={search} filters={filters} onApply={(next) => go(next, 1)} />
-      {state.listMissing && (
-        <p class="banner banner--info" data-testid="list-missing">
-          History is not available: this Gateway cannot list executions yet (GET /api/v1/executions answered 404).
-          Executions appear here live as they change{hasFilters(filters) ? ', if they match the filters' : ''}.
-        </p>
-      )}
       {state.error && <p class="banner banner--error">{state.error}</p>}
       <table class="executions" data-testid="executions">
         <thead>

@@ -1,0 +1,47 @@
+using Fabrik.Executions.Contracts;
+using Fabrik.Executions.Storage;
+
+namespace Fabrik.Executions.StreamPoller.Streaming;
+
+/// <summary>
+/// The poller's part of an execution's status: <c>waiting → running → terminal</c>, each change stored with a
+/// conditional update and published once it took effect, and the finish with what the copy ended with.
+/// </summary>
+public sealed class ExecutionLifecycle(StreamContext context, ExecutionRecord execution)
+{
+    public ExecutionStatus Status { get; private set; } = execution.Status;
+
+    public async Task MoveToRunningAsync(CancellationToken cancellationToken)
+    {
+        var transition = await context.Executions.TransitionAsync(execution.Id, [ExecutionStatus.Waiting], ExecutionStatus.Running, null, cancellationToken);
+        if (transition is not null)
+        {
+            await PublishStatusChangedAsync(transition, null, cancellationToken);
+            return;
+        }
+
+        Status = (await context.Executions.FindAsync(execution.Id, cancellationToken))?.Status ?? Status;
+    }
+
+    /// <summary>Stores the terminal status with the copy's final state and publishes the change and <see cref="ExecutionFinished"/>; false when it was already terminal.</summary>
+    public async Task<bool> FinishAsync(ExecutionFinished finished, string? explanation, int taskCount, CancellationToken cancellationToken)
+    {
+        var transition = await context.Executions.FinishAsync(
+            execution.Id, finished.Status, explanation, finished.FinalCounter, finished.MissingCounters, taskCount, cancellationToken);
+        if (transition is null)
+        {
+            return false;
+        }
+
+        await PublishStatusChangedAsync(transition, explanation, cancellationToken);
+        await context.Publisher.PublishAsync(finished, cancellationToken);
+        context.Metrics.Finished(finished.Status, finished.Complete);
+        return true;
+    }
+
+    private Task PublishStatusChangedAsync(StatusTransition transition, string? explanation, CancellationToken cancellationToken)
+    {
+        Status = transition.Current;
+        return context.Publisher.PublishAsync(transition.ToMessage(explanation), cancellationToken);
+    }
+}

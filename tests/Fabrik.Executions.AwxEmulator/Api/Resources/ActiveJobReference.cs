@@ -1,0 +1,3 @@
+namespace Fabrik.Executions.AwxEmulator.Api.Resources;
+
+internal sealed record ActiveJobReference(string Type, int Id);

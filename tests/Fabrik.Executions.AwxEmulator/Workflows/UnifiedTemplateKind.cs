@@ -1,0 +1,8 @@
+namespace Fabrik.Executions.AwxEmulator.Workflows;
+
+internal enum UnifiedTemplateKind
+{
+    JobTemplate,
+    WorkflowTemplate,
+    ApprovalTemplate,
+}

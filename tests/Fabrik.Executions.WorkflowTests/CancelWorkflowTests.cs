@@ -1,0 +1,33 @@
+using System.Net;
+using System.Text.Json.Nodes;
+
+namespace Fabrik.Executions.WorkflowTests;
+
+/// <summary>A workflow execution canceled while its approval waits: AWX cancels the workflow job, and the execution ends canceled.</summary>
+public sealed class CancelWorkflowTests
+{
+    [Test]
+    public async Task Cancel_of_a_running_workflow_cancels_its_AWX_workflow_job()
+    {
+        var session = await SharedWorkflowPipeline.SessionAsync();
+        var executionId = await session.LaunchAsync(12, new JsonObject());
+        var approval = await session.WaitForNodeAsync(executionId,
+            node => node.GetProperty("kind").GetString() == "approval" && node.GetProperty("state").GetString() == "waiting",
+            "the approval to wait, so the workflow runs");
+
+        using (var cancel = await session.PostAsync(session.Gateway, $"/api/v1/executions/{executionId}/cancel"))
+        {
+            Assert.That(cancel.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await cancel.Content.ReadAsStringAsync());
+        }
+
+        var execution = await session.WaitForTerminalAsync(executionId);
+        Assert.That(execution.GetProperty("status").GetString(), Is.EqualTo("canceled"));
+        var workflowJob = await session.AwxAsync($"api/v2/workflow_jobs/{execution.GetProperty("awx_job_id").GetInt64()}/");
+        Assert.That(workflowJob.GetProperty("status").GetString(), Is.EqualTo("canceled"), "AWX canceled the workflow job");
+        var nodes = (await session.WorkflowAsync(executionId)).GetProperty("nodes").EnumerateArray()
+            .ToDictionary(node => node.GetProperty("identifier").GetString()!, node => node.GetProperty("state").GetString());
+        Assert.That(nodes["approval"], Is.EqualTo("canceled"), $"approval node {approval.GetProperty("id")} was canceled with its workflow");
+        Assert.That(nodes["apply"], Is.EqualTo("skipped"));
+        await session.WaitForCloneRemovedAsync(await session.CloneOfAsync(workflowJob.GetProperty("id").GetInt64()));
+    }
+}
