@@ -61,8 +61,11 @@ public sealed partial class PipelineTelemetryTests
         var launcherConsume = trace.Single(span => Tag(span, "messaging.masstransit.consumer_type")?.EndsWith("LaunchExecutionConsumer", StringComparison.Ordinal) == true, "the Launcher consuming LaunchExecution");
         var awxLaunch = trace.Single(span => span.Kind == ActivityKind.Client && Tag(span, "url.full")?.EndsWith("/api/v2/job_templates/1/launch/", StringComparison.Ordinal) == true, "the AWX launch call");
         var pollerConsume = trace.Single(span => Tag(span, "messaging.masstransit.consumer_type")?.EndsWith("ExecutionLaunchedConsumer", StringComparison.Ordinal) == true, "the poller consuming ExecutionLaunched");
-        var push = trace.First(span => span.Source.Name == ServiceDefaultsExtensions.ActivitySourceName && span.DisplayName == "hub push ExecutionStatusChanged" && trace.IsAncestor(cycle, span), "the Gateway pushing the running status a poll cycle published");
-        var eventsPush = trace.First(span => span.DisplayName == "hub push JobEventReceived" && trace.IsAncestor(cycle, span), "the Gateway pushing events a poll cycle copied");
+        var push = trace.First(
+            span => span.Source.Name == ServiceDefaultsExtensions.ActivitySourceName && span.DisplayName.StartsWith("hub push ", StringComparison.Ordinal)
+                    && trace.HasAncestor(span, ancestor => ancestor.DisplayName == "poll cycle"),
+            "the Gateway pushing what a poll cycle published");
+        var eventsPush = trace.First(span => span.DisplayName == "hub push JobEventReceived", "the Gateway pushing the execution's events");
 
         Assert.Multiple(() =>
         {
@@ -71,6 +74,7 @@ public sealed partial class PipelineTelemetryTests
             Assert.That(trace.IsAncestor(launcherConsume, pollerConsume), "Launcher consume → poller consume of ExecutionLaunched");
             Assert.That(trace.IsAncestor(pollerConsume, cycle), "poller consume → poll cycle");
             Assert.That(trace.IsAncestor(launchRequest, push), "the push belongs to the launch request's trace");
+            Assert.That(trace.IsAncestor(launchRequest, eventsPush), "the events' push belongs to the launch request's trace");
             Assert.That(ExecutionOf(push), Is.EqualTo(executionId));
             Assert.That(ExecutionOf(eventsPush), Is.EqualTo(executionId));
         });

@@ -19,12 +19,15 @@ public sealed class SpanTree(IEnumerable<Activity> spans)
         ?? throw new AssertionException($"No span for {what} in the trace of {byId.Count} spans.");
 
     /// <summary>True when <paramref name="ancestor"/> is on the parent chain of <paramref name="descendant"/>.</summary>
-    public bool IsAncestor(Activity ancestor, Activity descendant)
+    public bool IsAncestor(Activity ancestor, Activity descendant) => HasAncestor(descendant, parent => parent.SpanId == ancestor.SpanId);
+
+    /// <summary>True when a span on the parent chain of <paramref name="descendant"/> matches.</summary>
+    public bool HasAncestor(Activity descendant, Func<Activity, bool> match)
     {
         var current = descendant;
         while (byId.TryGetValue(current.ParentSpanId, out var parent))
         {
-            if (parent.SpanId == ancestor.SpanId)
+            if (match(parent))
             {
                 return true;
             }
