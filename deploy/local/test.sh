@@ -35,6 +35,11 @@ run_web_app_tests() {
   (cd "$WEB_DIR" && npm test) </dev/null
 }
 
+# The Kubernetes manifests, alert rules and dashboard: deploy/local/validate-manifests.sh.
+run_manifest_checks() {
+  "$FABRIK_ROOT/deploy/local/validate-manifests.sh"
+}
+
 main() {
   local status=0
   "$FABRIK_ROOT/deploy/local/up.sh" --servers-only
@@ -45,6 +50,7 @@ main() {
   # A filtered run (extra arguments) is about some .NET tests only.
   if (($# == 0)); then
     run_web_app_tests || status=$((status ? status : $?))
+    run_manifest_checks || status=$((status ? status : $?))
   fi
   ((status == 0)) || printf 'Tests failed (exit code %d).\n' "$status" >&2
   return "$status"

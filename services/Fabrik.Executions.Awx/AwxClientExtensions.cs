@@ -20,11 +20,14 @@ public static class AwxClientExtensions
             .ValidateOnStart();
         builder.Services.AddTransient<AwxBearerTokenHandler>();
         builder.Services.AddTransient<AwxResponseTextHandler>();
+        builder.Services.AddSingleton<AwxMetrics>();
+        builder.Services.AddTransient<AwxRequestMeter>();
 
         builder.Services
             .AddRefitGeneratedClient<IAwxApi>(new RefitSettings { ContentSerializer = new SystemTextJsonContentSerializer(AwxJson.Options) })
             .ConfigureHttpClient((provider, client) =>
                 client.BaseAddress = provider.GetRequiredService<IOptions<AwxOptions>>().Value.BaseUrl)
+            .AddHttpMessageHandler<AwxRequestMeter>()
             .AddHttpMessageHandler<AwxBearerTokenHandler>()
             .AddHttpMessageHandler<AwxResponseTextHandler>()
             .RedactLoggedHeaders(["Authorization"])

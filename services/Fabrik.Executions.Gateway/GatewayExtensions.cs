@@ -3,9 +3,12 @@ using Fabrik.Executions.Gateway.Auth;
 using Fabrik.Executions.Gateway.Consumers;
 using Fabrik.Executions.Gateway.Hubs;
 using Fabrik.Executions.Gateway.OpenApi;
+using Fabrik.Executions.Gateway.Telemetry;
 using Fabrik.Executions.Gateway.WebApp;
 using Fabrik.Executions.Hosting;
 using Fabrik.Executions.Storage;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using OpenTelemetry.Metrics;
 
 namespace Fabrik.Executions.Gateway;
 
@@ -29,6 +32,10 @@ public static class GatewayExtensions
         builder.AddGatewayOpenApi();
         builder.AddExecutionsApi();
         builder.AddExecutionsHub();
+        builder.Services.AddSingleton<GatewayMetrics>();
+        // Built with the meter provider, so the hub gauges exist before the first push.
+        builder.Services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddInstrumentation(provider => provider.GetRequiredService<GatewayMetrics>()));
+        builder.Services.TryAddSingleton(TimeProvider.System);
         return builder;
     }
 

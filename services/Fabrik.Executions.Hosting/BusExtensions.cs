@@ -22,6 +22,7 @@ public static class BusExtensions
         {
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(queuePrefix, includeNamespace: false));
             registerConsumers(bus);
+            bus.AddConfigureEndpointsCallback((context, _, endpoint) => endpoint.UseConsumeFilter(typeof(ExecutionScopeFilter<>), context));
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 rabbit.Host(rabbitMq);

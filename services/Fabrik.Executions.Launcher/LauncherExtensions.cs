@@ -20,6 +20,7 @@ public static class LauncherExtensions
     {
         builder.AddFabrikStorage();
         builder.AddAwxClient();
+        builder.AddAwxReadiness();
         builder.Services.AddSingleton<CancelRepository>();
         builder.Services.AddSingleton<RelaunchRepository>();
         builder.Services.AddSingleton<AwxJobLauncher>();

@@ -6,6 +6,21 @@ namespace Fabrik.Executions.Storage;
 /// <summary>The executions the Watchdog looks for: those that stopped moving where no other service will notice.</summary>
 public sealed class WatchdogQueries(NpgsqlDataSource dataSource)
 {
+    /// <summary>Executions per non-terminal status (statuses without any are left out), from the partial status index.</summary>
+    public async Task<IReadOnlyList<ActiveExecutionCount>> CountActiveAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<ActiveExecutionCount>(new CommandDefinition(
+            """
+            select status, count(*) as count, extract(epoch from now() - min(created_at))::double precision as oldest_age_seconds
+            from executions
+            where status in ('pending', 'waiting', 'running')
+            group by status
+            """,
+            cancellationToken: cancellationToken));
+        return rows.AsList();
+    }
+
     /// <summary>Executions launched in AWX more than <paramref name="olderThan"/> ago and not finished yet, oldest first.</summary>
     public async Task<IReadOnlyList<ActiveStream>> ListLaunchedLongerThanAsync(TimeSpan olderThan, CancellationToken cancellationToken)
     {

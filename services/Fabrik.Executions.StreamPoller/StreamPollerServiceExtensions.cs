@@ -1,9 +1,11 @@
+using System.Diagnostics.Metrics;
 using Fabrik.Executions.Awx;
 using Fabrik.Executions.Hosting;
 using Fabrik.Executions.Storage;
 using Fabrik.Executions.StreamPoller.Consumers;
 using Fabrik.Executions.StreamPoller.Leasing;
 using Fabrik.Executions.StreamPoller.Streaming;
+using Fabrik.Executions.StreamPoller.Telemetry;
 using MassTransit;
 
 namespace Fabrik.Executions.StreamPoller;
@@ -20,6 +22,7 @@ public static class StreamPollerServiceExtensions
         builder.AddFabrikStorage();
         builder.AddFabrikRedis();
         builder.AddAwxClient();
+        builder.AddAwxReadiness();
         builder.AddFabrikBus("stream-poller", bus =>
         {
             bus.AddConsumer<ExecutionLaunchedConsumer, StreamStartConsumerDefinition<ExecutionLaunchedConsumer>>();
@@ -31,6 +34,10 @@ public static class StreamPollerServiceExtensions
         builder.Services.AddSingleton<StreamKeepalive>();
         builder.Services.AddSingleton<PollerRegistry>();
         builder.Services.AddSingleton<StreamPublisher>();
+        builder.Services.AddSingleton(provider => new PollerMetrics(
+            provider.GetRequiredService<IMeterFactory>(),
+            provider.GetRequiredService<PollerIdentity>(),
+            () => provider.GetRequiredService<StreamSupervisor>().RunningCount));
         builder.Services.AddSingleton<ExecutionStreamFactory>();
         builder.Services.AddSingleton<StreamSupervisor>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<StreamSupervisor>());

@@ -33,6 +33,7 @@ public static class WatchdogExtensions
         builder.Services.AddSingleton<IWatchdogCheck, StuckPendingCheck>();
         builder.Services.AddSingleton<IWatchdogCheck, StalledStreamCheck>();
         builder.Services.AddSingleton<IWatchdogCheck, UnparsedResultsCheck>();
+        builder.Services.AddSingleton<IWatchdogCheck, ActiveExecutionsCensus>();
         builder.Services.AddSingleton<SweepLock>();
         builder.Services.AddHostedService<WatchdogSweeper>();
         builder.AddRetention();

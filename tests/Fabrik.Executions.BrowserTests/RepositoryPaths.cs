@@ -1,9 +1,11 @@
+using Fabrik.Executions.Testing;
+
 namespace Fabrik.Executions.BrowserTests;
 
 /// <summary>Folders of the repository the tests run from.</summary>
 internal static class RepositoryPaths
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root => RepositoryRoot.Path;
 
     public static string Web => Path.Combine(Root, "web");
 
@@ -17,17 +19,4 @@ internal static class RepositoryPaths
         Environment.GetEnvironmentVariable("FABRIK_UPDATE_SCREENSHOTS") == "1"
             ? Path.Combine(Root, "docs", "screenshots")
             : Path.Combine(AppContext.BaseDirectory, "screenshots");
-
-    private static string FindRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Fabrik.Executions.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No Fabrik.Executions.sln above {AppContext.BaseDirectory}: run the tests from the repository.");
-    }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Fabrik.Executions.Testing;
 
 namespace Fabrik.Executions.ChaosTests;
 
@@ -7,7 +8,7 @@ internal static class LocalServers
 {
     public static async Task RestartAsync(string server)
     {
-        var script = Path.Combine(RepositoryRoot(), "deploy", "local", "restart-server.sh");
+        var script = Path.Combine(RepositoryRoot.Path, "deploy", "local", "restart-server.sh");
         using var process = Process.Start(new ProcessStartInfo(script, server) { RedirectStandardOutput = true, RedirectStandardError = true })
                             ?? throw new InvalidOperationException($"{script} did not start.");
         var output = process.StandardOutput.ReadToEndAsync();
@@ -17,18 +18,5 @@ internal static class LocalServers
         {
             Assert.Fail($"Restarting {server} failed ({process.ExitCode}):{Environment.NewLine}{await output}{await errors}");
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Fabrik.Executions.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The repository root (with Fabrik.Executions.sln) is not above the test's output.");
     }
 }

@@ -38,6 +38,8 @@ public sealed class Pipeline : IAsyncDisposable
 
     public IServiceProvider GatewayServices { get; private set; } = null!;
 
+    public WebApplication Launcher { get; private set; } = null!;
+
     /// <summary>The in-process pollers still running, in the order they started.</summary>
     public IReadOnlyList<WebApplication> Pollers => pollers;
 
@@ -76,7 +78,7 @@ public sealed class Pipeline : IAsyncDisposable
         var infrastructure = await IsolatedInfrastructure.CreateAsync();
         var awx = await AwxEmulatorHost.StartAsync(awxOptions ?? new AwxEmulatorOptions(), CancellationToken.None);
         var pipeline = new Pipeline(infrastructure, awx, settings ?? new Dictionary<string, string?>());
-        await pipeline.StartAsync(LauncherApplication.Create);
+        pipeline.Launcher = await pipeline.StartAsync(LauncherApplication.Create);
         for (var i = 0; i < pollers; i++)
         {
             await pipeline.StartPollerAsync();
@@ -137,6 +139,6 @@ public sealed class Pipeline : IAsyncDisposable
         return service;
     }
 
-    private static Uri AddressOf(WebApplication service) =>
+    public static Uri AddressOf(WebApplication service) =>
         new(service.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
 }

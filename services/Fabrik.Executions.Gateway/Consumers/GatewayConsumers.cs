@@ -1,4 +1,5 @@
 using Fabrik.Executions.Contracts;
+using Fabrik.Executions.Gateway.Telemetry;
 using MassTransit;
 
 namespace Fabrik.Executions.Gateway.Consumers;
@@ -20,5 +21,6 @@ public static class GatewayConsumers
         bus.AddConsumer<ExecutionFinishedConsumer, BrowserPushDefinition<ExecutionFinishedConsumer>>();
         bus.AddConsumer<ExecutionResultsParsedConsumer, BrowserPushDefinition<ExecutionResultsParsedConsumer>>();
         bus.AddRequestClient<LaunchExecution>();
+        bus.AddConfigureEndpointsCallback((context, _, endpoint) => endpoint.UseConsumeFilter(typeof(HubPushFilter<>), context));
     }
 }

@@ -16,11 +16,13 @@ public static class ExecutionsHubExtensions
         var redis = builder.Configuration.GetRequiredConnectionString(ConnectionStringNames.Redis);
         var channelPrefix = builder.Configuration["Redis:ChannelPrefix"];
 
+        builder.Services.AddSingleton<HubMembership>();
         builder.Services.AddSignalR(options =>
             {
                 // Binding errors then name what was wrong; HubErrorFilter keeps unexpected errors' messages in the log.
                 options.EnableDetailedErrors = true;
                 options.AddFilter<HubErrorFilter>();
+                options.AddFilter<HubMembershipFilter>();
             })
             .AddJsonProtocol(options => GatewayJson.Apply(options.PayloadSerializerOptions))
             .AddStackExchangeRedis(redis, options =>

@@ -42,6 +42,7 @@ public sealed class ExecutionLifecycle(StreamContext context, ExecutionRecord ex
         await PublishStatusChangedAsync(transition, explanation, cancellationToken);
         await context.Publisher.PublishAsync(finished, cancellationToken);
         unannouncedFinish = null;
+        context.Metrics.Finished(finished.Status, finished.Complete);
         return true;
     }
 

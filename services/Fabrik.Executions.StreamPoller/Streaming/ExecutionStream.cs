@@ -38,7 +38,7 @@ public sealed partial class ExecutionStream(StreamContext context, Guid executio
             TimeSpan pause;
             try
             {
-                var cycle = await follower.PollOnceAsync(stopping);
+                var cycle = await context.Metrics.MeasureCycleAsync(executionId, () => follower.PollOnceAsync(stopping));
                 if (cycle.Finished)
                 {
                     await context.Keepalive.ForgetAsync(executionId);
@@ -111,6 +111,7 @@ public sealed partial class ExecutionStream(StreamContext context, Guid executio
             {
                 lastHeartbeat = now;
                 await context.Publisher.PublishAsync(new StreamHeartbeat { ExecutionId = executionId, Watermark = follower.Watermark, SentAt = now }, cancellationToken);
+                context.Metrics.HeartbeatSent();
             }
         }
         catch (Exception exception) when (exception is not OperationCanceledException)

@@ -2,6 +2,7 @@ using Fabrik.Executions.Awx;
 using Fabrik.Executions.Contracts;
 using Fabrik.Executions.Storage;
 using Fabrik.Executions.StreamPoller.Leasing;
+using Fabrik.Executions.StreamPoller.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace Fabrik.Executions.StreamPoller.Streaming;
@@ -16,10 +17,11 @@ public sealed class ExecutionStreamFactory(
     StreamLeases leases,
     StreamKeepalive keepalive,
     IOptions<StreamPollerOptions> options,
+    PollerMetrics metrics,
     ILogger<ExecutionStream> logger)
 {
     private readonly StreamContext context = new(
-        awx, executions, events, streams, workflows, publisher, leases, keepalive, options.Value, TimeProvider.System, logger);
+        awx, executions, events, streams, workflows, publisher, leases, keepalive, options.Value, TimeProvider.System, metrics, logger);
 
     /// <summary>A stream that follows the execution's job, or its workflow job and every job its nodes run.</summary>
     public ExecutionStream Create(ExecutionRecord execution) =>

@@ -136,6 +136,7 @@ public sealed partial class JobEventCopier(StreamContext context, Guid execution
 
         republishNeeded = true;
         var stored = await context.Events.StoreAsync(executionId, jobId, events, cancellationToken);
+        context.Metrics.Stored(stored.Inserted, context.Clock.GetUtcNow());
         Watermark = stored.Watermark;
         MaxCounter = stored.MaxCounter;
         if (stored.Inserted.Count > 0)

@@ -1,6 +1,7 @@
 using Fabrik.Executions.Awx;
 using Fabrik.Executions.Storage;
 using Fabrik.Executions.StreamPoller.Leasing;
+using Fabrik.Executions.StreamPoller.Telemetry;
 
 namespace Fabrik.Executions.StreamPoller.Streaming;
 
@@ -16,4 +17,5 @@ public sealed record StreamContext(
     StreamKeepalive Keepalive,
     StreamPollerOptions Options,
     TimeProvider Clock,
+    PollerMetrics Metrics,
     ILogger<ExecutionStream> Logger);

@@ -77,6 +77,7 @@ public static class EmulatorHostingExtensions
             .MapWorkflowTemplateNodeEndpoints()
             .MapWorkflowJobEndpoints()
             .MapWorkflowApprovalEndpoints();
+        app.MapPingEndpoint();
         app.MapGroup("/_emulator")
             .AddEndpointFilter<BearerTokenFilter>()
             .MapEmulatorAdminEndpoints();
