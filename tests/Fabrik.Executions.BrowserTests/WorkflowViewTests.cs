@@ -32,7 +32,7 @@ public sealed class WorkflowViewTests : BrowserTest
         await approval.ClickAsync();
 
         await Page.GetByLabel("Comment").FillAsync("Checked the plan: go.");
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Approve", Exact = true }).ClickAsync();
 
         await Assertions.Expect(Page.Locator("main[data-status]")).ToHaveAttributeAsync("data-status", "successful");
         await Assertions.Expect(approval).ToHaveCountAsync(0);
