@@ -52,9 +52,14 @@ internal sealed class TerminalOnScreen(IPage page)
             atLeast,
             new PageWaitForFunctionOptions { PollingInterval = 50 });
 
+    /// <summary>Pauses autoscroll unless it is paused already, then reads every row.</summary>
     public async Task<ScreenLines> ReadAllAsync()
     {
-        await PauseAutoscrollAsync();
+        if (await page.GetByRole(AriaRole.Button, new() { Name = "Pause autoscroll" }).IsVisibleAsync())
+        {
+            await PauseAutoscrollAsync();
+        }
+
         return await page.EvaluateAsync<ScreenLines>(ReadAllScript);
     }
 

@@ -313,9 +313,10 @@ public sealed partial class WorkflowFollower(StreamContext context, ExecutionRec
             ElapsedSeconds = finished is null ? null : elapsed,
         };
 
+    /// <summary>The alias an author gave the node (AWX's UI shows it), else its template's name: AWX fills unset identifiers with a UUID.</summary>
     private static string NameOf(AwxWorkflowNode node) =>
-        node.TemplateName is { Length: > 0 } template ? template
-        : node.Identifier is { Length: > 0 } identifier ? identifier
+        node.Identifier is { Length: > 0 } identifier && !Guid.TryParse(identifier, out _) ? identifier
+        : node.TemplateName is { Length: > 0 } template ? template
         : $"Node {node.Id}";
 
     private static async Task<T?> ReadOrNullAsync<T>(Func<Task<T>> read)

@@ -234,13 +234,20 @@ export type WorkflowEdgeType = 'success' | 'failure' | 'always';
 
 export type WorkflowNodeKind = 'job' | 'workflow' | 'approval' | 'project_update' | 'inventory_update';
 
+/** An approval node's approval, as `GET .../workflow` serves it. */
 export interface WorkflowApproval {
   id: number;
+  name: string;
+  /** `successful` is approved; `failed` is denied or timed out (see `timed_out`). */
   status: 'pending' | 'successful' | 'failed' | 'canceled';
-  description?: string | null;
-  timeout_seconds?: number | null;
-  decided_by?: string | null;
-  comment?: string | null;
+  description: string;
+  /** Seconds AWX waits for a decision; 0 waits for ever. */
+  timeout_seconds: number;
+  timed_out: boolean;
+  expires_at: string | null;
+  decided_by: string | null;
+  comment: string | null;
+  decided_at: string | null;
 }
 
 /** A node of `GET /api/v1/executions/{id}/workflow`. */

@@ -13,8 +13,8 @@ export function ExecutionFooter({ execution, hasFailedHosts }: { execution: Exec
   const { api, canOperate } = useServices();
   const running = !isTerminal(execution.status);
   const now = useNow(1000, running);
-  const cancel = useAction('Cancel');
-  const relaunch = useAction('Relaunch');
+  const cancel = useAction();
+  const relaunch = useAction();
   const [confirming, setConfirming] = useState(false);
   const capped = execution.relaunch_count >= RELAUNCH_CAP;
 
@@ -29,7 +29,7 @@ export function ExecutionFooter({ execution, hasFailedHosts }: { execution: Exec
       <span class="elapsed">Elapsed <span data-testid="elapsed">{formatDuration(elapsedSeconds(execution, now))}</span></span>
       <div class="actions">
         {canOperate && running && !confirming && (
-          <button type="button" class="danger" disabled={cancel.busy || cancel.unavailable !== null} onClick={() => setConfirming(true)}>
+          <button type="button" class="danger" disabled={cancel.busy} onClick={() => setConfirming(true)}>
             Cancel
           </button>
         )}
@@ -44,7 +44,7 @@ export function ExecutionFooter({ execution, hasFailedHosts }: { execution: Exec
           <>
             <button
               type="button"
-              disabled={relaunch.busy || relaunch.unavailable !== null || capped}
+              disabled={relaunch.busy || capped}
               title={capped ? `The relaunch chain is capped at ${RELAUNCH_CAP}` : 'Run the same request again on every host'}
               onClick={() => void relaunchWith('all')}
             >
@@ -52,7 +52,7 @@ export function ExecutionFooter({ execution, hasFailedHosts }: { execution: Exec
             </button>
             <button
               type="button"
-              disabled={relaunch.busy || relaunch.unavailable !== null || capped || !hasFailedHosts}
+              disabled={relaunch.busy || capped || !hasFailedHosts}
               title={hasFailedHosts ? 'Run again on the failed and unreachable hosts only' : 'No host failed'}
               onClick={() => void relaunchWith('failed')}
             >
@@ -65,7 +65,7 @@ export function ExecutionFooter({ execution, hasFailedHosts }: { execution: Exec
         )}
       </div>
       <div class="action-messages" role="status">
-        {[cancel, relaunch].map((action) => action.unavailable ?? action.error).filter(Boolean).map((message) => <p>{message}</p>)}
+        {[cancel, relaunch].map((action) => action.error).filter(Boolean).map((message) => <p>{message}</p>)}
         {capped && !running && canOperate && <p>This is attempt {execution.relaunch_count + 1}: the relaunch chain is capped at {RELAUNCH_CAP}.</p>}
       </div>
     </footer>

@@ -1,9 +1,10 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { ApiError, type Execution, type Workflow, type WorkflowNode, type WorkflowNodeChanged, isTerminal } from '../../client';
+import { type Execution, type Workflow, type WorkflowApproval, type WorkflowNode, type WorkflowNodeChanged, isTerminal } from '../../client';
 import type { OutputModel } from '../output/outputModel';
 import { Terminal } from '../output/Terminal';
 import { formatDuration } from '../shared/format';
 import { useNow } from '../shared/hooks';
+import { navigate } from '../shared/router';
 import { describeError, useServices } from '../shared/services';
 import { StatusBadge } from '../shared/StatusBadge';
 import { useAction } from '../shared/useAction';
@@ -22,7 +23,6 @@ interface WorkflowPanelProps {
 export function WorkflowPanel({ execution, model, version, nodeChanges }: WorkflowPanelProps) {
   const services = useServices();
   const [workflow, setWorkflow] = useState<Workflow | null>(null);
-  const [unavailable, setUnavailable] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [selected, setSelected] = useState<number | null>(null);
   const [reloads, setReloads] = useState(0);
@@ -33,16 +33,7 @@ export function WorkflowPanel({ execution, model, version, nodeChanges }: Workfl
     let current = true;
     services.api.workflow(execution.id)
       .then((loaded) => current && setWorkflow(loaded))
-      .catch((failure: unknown) => {
-        if (!current) {
-          return;
-        }
-        if (failure instanceof ApiError && failure.isNotFound) {
-          setUnavailable(`The workflow view is not available on this Gateway yet (GET /api/v1/executions/${execution.id}/workflow answered 404).`);
-        } else {
-          setError(describeError(services, failure));
-        }
-      });
+      .catch((failure: unknown) => current && setError(describeError(services, failure)));
     return () => {
       current = false;
     };
@@ -75,9 +66,6 @@ export function WorkflowPanel({ execution, model, version, nodeChanges }: Workfl
     return { ...layout, nodes: layout.nodes.map((entry) => ({ ...entry, node: byId.get(entry.node.id) ?? entry.node })) };
   }, [layout, workflow]);
 
-  if (unavailable) {
-    return <p class="banner banner--info" data-testid="workflow-unavailable">{unavailable}</p>;
-  }
   if (error) {
     return <p class="banner banner--error">{error}</p>;
   }
@@ -120,7 +108,7 @@ function NodeDetails({ execution, node, model, version, onChanged }: {
   onChanged: () => void;
 }) {
   const { api, canOperate } = useServices();
-  const retry = useAction('Retry from here');
+  const retry = useAction();
   const pendingApproval = node.kind === 'approval' && node.state === 'waiting' && node.approval?.status === 'pending'
     ? node.approval
     : null;
@@ -133,17 +121,17 @@ function NodeDetails({ execution, node, model, version, onChanged }: {
       {pendingApproval && !canOperate && <p class="note">Waiting for an operator's approval.</p>}
       {node.approval && node.approval.status !== 'pending' && (
         <p class="note">
-          {node.approval.status === 'successful' ? 'Approved' : 'Denied or timed out'}
+          {approvalOutcome(node.approval)}
           {node.approval.decided_by ? ` by ${node.approval.decided_by}` : ''}
           {node.approval.comment ? `: “${node.approval.comment}”` : ''}
         </p>
       )}
       {canOperate && (node.state === 'failed' || node.state === 'error') && (
         <div class="actions">
-          <button type="button" disabled={retry.busy || retry.unavailable !== null} onClick={() => void retry.run(async () => { await api.retryWorkflowNode(execution.id, node.id); onChanged(); })}>
+          <button type="button" disabled={retry.busy} onClick={() => void retry.run(async () => navigate(`/executions/${(await api.retryWorkflowNode(execution.id, node.id)).id}`))}>
             Retry from here
           </button>
-          {(retry.unavailable ?? retry.error) && <p class="action-message">{retry.unavailable ?? retry.error}</p>}
+          {retry.error && <p class="action-message">{retry.error}</p>}
         </div>
       )}
       <h3>Outputs</h3>
@@ -156,4 +144,11 @@ function NodeDetails({ execution, node, model, version, onChanged }: {
         : <Terminal model={model} version={version} jobId={node.job_id} />}
     </article>
   );
+}
+
+function approvalOutcome(approval: WorkflowApproval): string {
+  if (approval.timed_out) {
+    return `Timed out: nobody decided within ${formatDuration(approval.timeout_seconds)}`;
+  }
+  return { successful: 'Approved', failed: 'Denied', canceled: 'Canceled', pending: 'Waiting' }[approval.status];
 }
