@@ -93,11 +93,16 @@ export function applyNodeChange(workflow: Workflow, change: WorkflowNodeChanged)
       elapsed_seconds: change.elapsed_seconds ?? node.elapsed_seconds,
       approval: change.approval
         ? {
-          ...node.approval,
           id: change.approval.approval_id,
+          name: change.approval.name,
           status: change.approval.status,
           description: change.approval.description,
           timeout_seconds: change.approval.timeout_seconds,
+          timed_out: change.approval.timed_out,
+          expires_at: change.approval.expires_at,
+          decided_by: node.approval?.decided_by ?? null,
+          comment: node.approval?.comment ?? null,
+          decided_at: node.approval?.decided_at ?? null,
         }
         : node.approval,
     }),
