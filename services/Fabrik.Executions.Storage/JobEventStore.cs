@@ -1,63 +1,47 @@
 using Dapper;
 using Fabrik.Executions.Contracts;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace Fabrik.Executions.Storage;
 
 /// <summary>
 /// Stores AWX job events, one row per (execution, job, counter), and keeps each job stream's watermark: the highest
-/// counter with every counter below it stored. A batch is one round trip for the rows and one for the watermark, in
-/// one transaction, and inserting an event twice is a no-op.
+/// counter with every counter below it stored. A batch is one round trip: the stream's row, the rows and the watermark
+/// they move, in one implicit transaction; inserting an event twice is a no-op.
 /// </summary>
 public sealed class JobEventStore(NpgsqlDataSource dataSource)
 {
     public async Task<StoredBatch> StoreAsync(
         Guid executionId, long jobId, IReadOnlyList<JobEventReceived> events, CancellationToken cancellationToken)
     {
+        // One batch is one round trip and, without an explicit transaction, one implicit transaction: the rows and the
+        // watermark they move commit together or not at all.
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-
-        var insertedCounters = events.Count == 0
-            ? []
-            : await InsertAsync(connection, executionId, jobId, events, cancellationToken);
-
-        await using var advance = new NpgsqlCommand(
-            """
-            insert into job_streams (execution_id, job_id) values (@e, @j) on conflict do nothing;
-            with stream as (
-                select watermark from job_streams where execution_id = @e and job_id = @j for update
-            ),
-            above as (
-                select counter, row_number() over (order by counter) as position
-                from job_events
-                where execution_id = @e and job_id = @j and counter > (select watermark from stream)
-            )
-            update job_streams
-            set watermark = coalesce((select max(counter) from above where counter = (select watermark from stream) + position),
-                                     (select watermark from stream)),
-                max_counter = greatest(max_counter, @maxCounter),
-                updated_at = now()
-            where execution_id = @e and job_id = @j
-            returning watermark, max_counter;
-            """,
-            connection,
-            transaction);
-        advance.Parameters.AddWithValue("e", executionId);
-        advance.Parameters.AddWithValue("j", jobId);
-        advance.Parameters.AddWithValue("maxCounter", events.Count == 0 ? 0L : events.Max(e => e.Counter));
-        await using (var reader = await advance.ExecuteReaderAsync(cancellationToken))
+        await using var batch = new NpgsqlBatch(connection);
+        batch.BatchCommands.Add(StreamRow(executionId, jobId));
+        if (events.Count > 0)
         {
-            // The stream row's insert returns no result set, so the reader starts on the update's.
-            await reader.ReadAsync(cancellationToken);
-            var watermark = reader.GetInt64(0);
-            var maxCounter = reader.GetInt64(1);
-            await reader.CloseAsync();
-            await transaction.CommitAsync(cancellationToken);
-
-            var inserted = events.Where(e => insertedCounters.Contains(e.Counter)).ToList();
-            return new StoredBatch(inserted, watermark, maxCounter);
+            batch.BatchCommands.Add(JobEventRows.Insert(executionId, jobId, events));
         }
+
+        batch.BatchCommands.Add(AdvanceWatermark(executionId, jobId, events.Count == 0 ? 0L : events.Max(e => e.Counter)));
+
+        var insertedCounters = new HashSet<long>();
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        if (events.Count > 0)
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                insertedCounters.Add(reader.GetInt64(0));
+            }
+
+            await reader.NextResultAsync(cancellationToken);
+        }
+
+        await reader.ReadAsync(cancellationToken);
+        var watermark = reader.GetInt64(0);
+        var maxCounter = reader.GetInt64(1);
+        return new StoredBatch(events.Where(e => insertedCounters.Contains(e.Counter)).ToList(), watermark, maxCounter);
     }
 
     /// <summary>Events of one job after <paramref name="afterCounter"/>, in counter order.</summary>
@@ -150,48 +134,37 @@ public sealed class JobEventStore(NpgsqlDataSource dataSource)
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static async Task<HashSet<long>> InsertAsync(
-        NpgsqlConnection connection, Guid executionId, long jobId, IReadOnlyList<JobEventReceived> events,
-        CancellationToken cancellationToken)
+    private static NpgsqlBatchCommand StreamRow(Guid executionId, long jobId)
     {
-        await using var insert = new NpgsqlCommand(
+        var command = new NpgsqlBatchCommand("insert into job_streams (execution_id, job_id) values (@e, @j) on conflict do nothing");
+        command.Parameters.AddWithValue("e", executionId);
+        command.Parameters.AddWithValue("j", jobId);
+        return command;
+    }
+
+    private static NpgsqlBatchCommand AdvanceWatermark(Guid executionId, long jobId, long maxCounter)
+    {
+        var command = new NpgsqlBatchCommand(
             """
-            insert into job_events (execution_id, job_id, counter, event, uuid, parent_uuid, host, play, task, role,
-                                    stdout, start_line, end_line, failed, changed, created, event_data)
-            select @e, @j, r.* from unnest(@counter, @event, @uuid, @parent_uuid, @host, @play, @task, @role,
-                                           @stdout, @start_line, @end_line, @failed, @changed, @created, @event_data) as r
-            on conflict do nothing
-            returning counter
-            """,
-            connection);
-        insert.Parameters.AddWithValue("e", executionId);
-        insert.Parameters.AddWithValue("j", jobId);
-        insert.Parameters.AddWithValue("counter", events.Select(e => e.Counter).ToArray());
-        insert.Parameters.AddWithValue("event", events.Select(e => e.Event).ToArray());
-        insert.Parameters.AddWithValue("uuid", events.Select(e => e.Uuid).ToArray());
-        insert.Parameters.AddWithValue("parent_uuid", events.Select(e => e.ParentUuid).ToArray());
-        insert.Parameters.AddWithValue("host", events.Select(e => e.Host).ToArray());
-        insert.Parameters.AddWithValue("play", events.Select(e => e.Play).ToArray());
-        insert.Parameters.AddWithValue("task", events.Select(e => e.Task).ToArray());
-        insert.Parameters.AddWithValue("role", events.Select(e => e.Role).ToArray());
-        insert.Parameters.AddWithValue("stdout", events.Select(e => e.Stdout).ToArray());
-        insert.Parameters.AddWithValue("start_line", events.Select(e => e.StartLine).ToArray());
-        insert.Parameters.AddWithValue("end_line", events.Select(e => e.EndLine).ToArray());
-        insert.Parameters.AddWithValue("failed", events.Select(e => e.Failed).ToArray());
-        insert.Parameters.AddWithValue("changed", events.Select(e => e.Changed).ToArray());
-        insert.Parameters.AddWithValue("created", events.Select(e => e.Created.ToUniversalTime()).ToArray());
-        insert.Parameters.Add(new NpgsqlParameter("event_data", NpgsqlDbType.Array | NpgsqlDbType.Jsonb)
-        {
-            Value = events.Select(e => e.EventData.GetRawText()).ToArray(),
-        });
-
-        var inserted = new HashSet<long>();
-        await using var reader = await insert.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            inserted.Add(reader.GetInt64(0));
-        }
-
-        return inserted;
+            with stream as (
+                select watermark from job_streams where execution_id = @e and job_id = @j for update
+            ),
+            above as (
+                select counter, row_number() over (order by counter) as position
+                from job_events
+                where execution_id = @e and job_id = @j and counter > (select watermark from stream)
+            )
+            update job_streams
+            set watermark = coalesce((select max(counter) from above where counter = (select watermark from stream) + position),
+                                     (select watermark from stream)),
+                max_counter = greatest(max_counter, @maxCounter),
+                updated_at = now()
+            where execution_id = @e and job_id = @j
+            returning watermark, max_counter
+            """);
+        command.Parameters.AddWithValue("e", executionId);
+        command.Parameters.AddWithValue("j", jobId);
+        command.Parameters.AddWithValue("maxCounter", maxCounter);
+        return command;
     }
 }

@@ -2,6 +2,7 @@ using Fabrik.Executions.Awx;
 using Fabrik.Executions.Hosting;
 using Fabrik.Executions.Storage;
 using Fabrik.Executions.Watchdog.Checks;
+using Fabrik.Executions.Watchdog.Retention;
 using Fabrik.Executions.Watchdog.Sweeping;
 
 namespace Fabrik.Executions.Watchdog;
@@ -34,6 +35,7 @@ public static class WatchdogExtensions
         builder.Services.AddSingleton<IWatchdogCheck, UnparsedResultsCheck>();
         builder.Services.AddSingleton<SweepLock>();
         builder.Services.AddHostedService<WatchdogSweeper>();
+        builder.AddRetention();
         return builder;
     }
 }

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Fabrik.Executions.AwxEmulator.Hosting;
 using Fabrik.Executions.Testing;
 
@@ -12,8 +10,7 @@ namespace Fabrik.Executions.ChaosTests;
 internal sealed class ChaosStack : IAsyncDisposable
 {
     private static readonly TimeSpan StartDeadline = TimeSpan.FromSeconds(90);
-    private readonly Dictionary<string, (ServiceProcess Process, int Port)> services = [];
-    private readonly HttpClient health = new() { Timeout = TimeSpan.FromSeconds(2) };
+    private readonly Dictionary<string, LiveService> services = [];
 
     private ChaosStack(IsolatedInfrastructure infrastructure, AwxEmulatorHost awx)
     {
@@ -29,7 +26,7 @@ internal sealed class ChaosStack : IAsyncDisposable
     public string ApiKey { get; }
 
     public IReadOnlyList<Uri> GatewayUrls => services.Where(s => s.Key.StartsWith("gateway", StringComparison.Ordinal))
-        .Select(s => new Uri($"http://127.0.0.1:{s.Value.Port}")).ToList();
+        .Select(s => s.Value.Url).ToList();
 
     public static async Task<ChaosStack> StartAsync(int pollers, int gateways, int watchdogs)
     {
@@ -66,11 +63,11 @@ internal sealed class ChaosStack : IAsyncDisposable
     /// <summary>SIGKILLs the service and answers its process id, by which its leases can be recognised.</summary>
     public int Kill(string name)
     {
-        var (process, _) = services[name];
+        var service = services[name];
         services.Remove(name);
-        var id = process.Id;
-        process.KillHard();
-        process.Dispose();
+        var id = service.Process.Id;
+        service.Process.KillHard();
+        service.Dispose();
         return id;
     }
 
@@ -83,12 +80,11 @@ internal sealed class ChaosStack : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var (process, _) in services.Values)
+        foreach (var service in services.Values)
         {
-            process.Dispose();
+            service.Dispose();
         }
 
-        health.Dispose();
         await Awx.DisposeAsync();
         await Infrastructure.DisposeAsync();
     }
@@ -107,34 +103,6 @@ internal sealed class ChaosStack : IAsyncDisposable
         ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
     };
 
-    private async Task StartAsync(string name, string assembly)
-    {
-        var port = FreePort();
-        var process = ServiceProcess.Start(assembly, Configuration, $"http://127.0.0.1:{port}");
-        services[name] = (process, port);
-        await Eventually.TrueAsync(
-            async () => !process.HasExited && await AnswersAsync(port),
-            $"{name} to answer /health/live; its output:{Environment.NewLine}{process.RecentOutput}",
-            StartDeadline);
-    }
-
-    private async Task<bool> AnswersAsync(int port)
-    {
-        try
-        {
-            using var response = await health.GetAsync(new Uri($"http://127.0.0.1:{port}/health/live"));
-            return response.IsSuccessStatusCode;
-        }
-        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
-        {
-            return false;
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    private async Task StartAsync(string name, string assembly) =>
+        services[name] = await LiveService.StartAsync(name, assembly, Configuration, StartDeadline);
 }

@@ -1,32 +1,15 @@
+using Fabrik.Executions.Testing;
+
 namespace Fabrik.Executions.Launcher.Tests;
 
 /// <summary>One Launcher and emulator for the cancel and relaunch fixtures, started on first use and stopped after all of them.</summary>
 [SetUpFixture]
 public sealed class SharedLauncher
 {
-    private static readonly SemaphoreSlim Gate = new(1, 1);
-    private static LauncherUnderTest? shared;
+    private static readonly SharedFixture<LauncherUnderTest> Shared = new(() => LauncherUnderTest.StartAsync());
 
-    public static async Task<LauncherUnderTest> GetAsync()
-    {
-        await Gate.WaitAsync();
-        try
-        {
-            return shared ??= await LauncherUnderTest.StartAsync();
-        }
-        finally
-        {
-            Gate.Release();
-        }
-    }
+    public static Task<LauncherUnderTest> GetAsync() => Shared.GetAsync();
 
     [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        if (shared is not null)
-        {
-            await shared.DisposeAsync();
-            shared = null;
-        }
-    }
+    public async Task StopAsync() => await Shared.DisposeAsync();
 }

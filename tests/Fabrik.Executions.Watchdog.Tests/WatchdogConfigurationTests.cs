@@ -9,7 +9,24 @@ public sealed class WatchdogConfigurationTests
     [TestCase("Watchdog:ResultsTimeoutSeconds", "-5")]
     [TestCase("Watchdog:ResumeRepeatSeconds", "99999")]
     [TestCase("Watchdog:LaunchGraceSeconds", "-1")]
+    [TestCase("Retention:MaxAgeDays", "0")]
+    [TestCase("Retention:EventBatchSize", "0")]
     public async Task A_setting_out_of_range_stops_start_up_naming_the_key(string key, string value)
+    {
+        var failure = await StartUpFailureAsync(key, value);
+
+        Assert.That(failure.Message, Does.Contain(key + " must be between"));
+    }
+
+    [Test]
+    public async Task Retention_of_an_active_status_stops_start_up()
+    {
+        var failure = await StartUpFailureAsync("Retention:Statuses:0", "running");
+
+        Assert.That(failure.Message, Does.Contain("Retention:Statuses may name only terminal statuses"));
+    }
+
+    private static async Task<OptionsValidationException> StartUpFailureAsync(string key, string value)
     {
         var configuration = new Dictionary<string, string?>
         {
@@ -22,8 +39,6 @@ public sealed class WatchdogConfigurationTests
         };
         await using var app = WatchdogApplication.Create(["--urls", "http://127.0.0.1:0"], configuration);
 
-        var failure = Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
-
-        Assert.That(failure!.Message, Does.Contain(key + " must be between"));
+        return Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync())!;
     }
 }

@@ -51,12 +51,17 @@ public sealed class WatchdogUnderTest : IAsyncDisposable
     /// <summary>A job the emulator ran, so AWX answers for it.</summary>
     public long ExistingJobId { get; private set; }
 
+    /// <summary>The services of each running instance, in start order.</summary>
+    public IReadOnlyList<IServiceProvider> Services => instances.Select(instance => instance.App.Services).ToList();
+
     /// <summary>The counters of each running instance, in start order.</summary>
     public IReadOnlyList<WatchdogMeters> Meters => instances.Select(instance => instance.Meters).ToList();
 
     /// <param name="instances">How many Watchdogs sweep the same database side by side.</param>
     /// <param name="watchdogToken">The token the Watchdogs present to AWX; the emulator's own when null.</param>
-    public static async Task<WatchdogUnderTest> StartAsync(int instances, string? watchdogToken = null)
+    /// <param name="settings">Watchdog settings beyond the fixture's own (retention, say).</param>
+    public static async Task<WatchdogUnderTest> StartAsync(
+        int instances, string? watchdogToken = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var infrastructure = await IsolatedInfrastructure.CreateAsync();
         var awx = await AwxEmulatorHost.StartAsync(new AwxEmulatorOptions(), CancellationToken.None);
@@ -72,7 +77,7 @@ public sealed class WatchdogUnderTest : IAsyncDisposable
         for (var i = 0; i < instances; i++)
         {
             // Different intervals, so the instances' sweeps sometimes collide on the lock and sometimes take turns.
-            await system.StartInstanceAsync(sweepIntervalMilliseconds: 200 + (37 * i), watchdogToken ?? awx.Token);
+            await system.StartInstanceAsync(sweepIntervalMilliseconds: 200 + (37 * i), watchdogToken ?? awx.Token, settings);
         }
 
         return system;
@@ -171,7 +176,7 @@ public sealed class WatchdogUnderTest : IAsyncDisposable
 
     private long CompletedSweeps() => Total("fabrik.watchdog.sweeps{outcome=completed}");
 
-    private async Task StartInstanceAsync(int sweepIntervalMilliseconds, string token)
+    private async Task StartInstanceAsync(int sweepIntervalMilliseconds, string token, IReadOnlyDictionary<string, string?>? settings)
     {
         var overrides = new Dictionary<string, string?>(Infrastructure.Configuration)
         {
@@ -180,6 +185,11 @@ public sealed class WatchdogUnderTest : IAsyncDisposable
             ["Watchdog:SweepIntervalMilliseconds"] = sweepIntervalMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Logging:LogLevel:Default"] = "Warning",
         };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            overrides[key] = value;
+        }
+
         var app = WatchdogApplication.Create(["--urls", "http://127.0.0.1:0"], overrides);
         var meters = new WatchdogMeters(app.Services);
         await app.StartAsync();
@@ -200,7 +210,7 @@ public sealed class WatchdogUnderTest : IAsyncDisposable
         }
     }
 
-    private async Task StoreEventsAsync(Guid executionId, long awxJobId, long[] counters)
+    public async Task StoreEventsAsync(Guid executionId, long awxJobId, long[] counters)
     {
         var events = counters.Select(counter => new JobEventReceived
         {
@@ -220,7 +230,7 @@ public sealed class WatchdogUnderTest : IAsyncDisposable
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("job").GetInt64();
     }
 
-    private async Task ExecuteAsync(string sql, params (string Name, object Value)[] parameters)
+    public async Task ExecuteAsync(string sql, params (string Name, object Value)[] parameters)
     {
         await using var command = Database.CreateCommand(sql);
         foreach (var (name, value) in parameters)

@@ -14,7 +14,11 @@ public sealed class ExecutionsHub(ExecutionRepository executions, JobEventStore 
     : Hub<IExecutionsClient>
 {
     public const string Path = "/hubs/executions";
-    public const int ReplayBatchSize = 500;
+
+    /// <summary>The first replayed batch is a screenful, so the page shows output at once; the rest go in larger batches.</summary>
+    public const int FirstReplayBatchSize = 100;
+
+    public const int ReplayBatchSize = 1_000;
 
     /// <summary>
     /// Replays the stored events after <paramref name="afterCounter"/> (of each AWX job of the execution), then sends
@@ -56,16 +60,16 @@ public sealed class ExecutionsHub(ExecutionRepository executions, JobEventStore 
     private async Task ReplayAsync(Guid executionId, long jobId, long afterCounter, CancellationToken cancellationToken)
     {
         var after = afterCounter;
-        while (true)
+        for (var size = FirstReplayBatchSize; ; size = ReplayBatchSize)
         {
-            var batch = await events.ReadAfterAsync(executionId, jobId, after, ReplayBatchSize, cancellationToken);
+            var batch = await events.ReadAfterAsync(executionId, jobId, after, size, cancellationToken);
             if (batch.Count == 0)
             {
                 return;
             }
 
             await Clients.Caller.JobEvents(executionId, batch);
-            if (batch.Count < ReplayBatchSize)
+            if (batch.Count < size)
             {
                 return;
             }

@@ -1,8 +1,8 @@
 import { readApiError } from './apiError';
 import { type ClientOptions, credentialHeaders, resolveUrl } from './credentials';
 import type {
-  Execution, ExecutionFilters, HostResults, ItemResponse, JobEventPage, ListResponse, OutputLineHit, Principal,
-  RelaunchHosts, Workflow,
+  CancelOutcome, Execution, ExecutionFilters, ExecutionStats, ExecutionStatus, HostResults, ItemResponse, JobEventPage,
+  LaunchRequest, ListResponse, OutputLineHit, Principal, RelaunchHosts, Workflow,
 } from './types';
 
 const BASE = '/api/v1/executions';
@@ -14,9 +14,18 @@ export interface EventsQuery {
   limit?: number;
   /** The AWX job, for executions with several (workflows); the execution's own job when left out. */
   job?: number;
+  /** Only events of this AWX event type, such as `runner_on_failed`. */
+  event?: string;
+  host?: string;
+  failed?: boolean;
+  /** Only events whose output contains this phrase. */
+  q?: string;
 }
 
-export type StdoutFormat = 'txt' | 'ansi';
+/** `ndjson`: one stored event per line, as JSON. */
+export type StdoutFormat = 'txt' | 'ansi' | 'ndjson';
+
+export type ExportFormat = 'csv' | 'json';
 
 export type ApprovalDecision = 'approve' | 'deny';
 
@@ -28,17 +37,34 @@ export type ApprovalDecision = 'approve' | 'deny';
 export class ExecutionsApi {
   constructor(private readonly options: ClientOptions = {}) {}
 
+  /** `POST /api/v1/executions`: launches (or finds the execution of the same `request_id`); resolves with it. */
+  async launch(request: LaunchRequest): Promise<Execution> {
+    return (await this.json<ItemResponse<Execution>>('POST', BASE, request)).data;
+  }
+
   /** `GET /api/v1/executions`: a page of executions, newest first. */
   list(filters: ExecutionFilters = {}, page = 1, perPage = 25): Promise<ListResponse<Execution>> {
-    const query = new URLSearchParams();
-    for (const [name, value] of Object.entries(filters)) {
-      if (typeof value === 'string' && value.trim() !== '') {
-        query.set(name, value.trim());
-      }
-    }
+    const query = filterQuery(filters);
     query.set('page', String(page));
     query.set('per_page', String(perPage));
     return this.json<ListResponse<Execution>>('GET', `${BASE}?${query}`);
+  }
+
+  /** `GET /api/v1/executions/status/{status}`: a page of the executions in one status, newest first. */
+  listByStatus(status: ExecutionStatus, page = 1, perPage = 25): Promise<ListResponse<Execution>> {
+    return this.json<ListResponse<Execution>>('GET', `${BASE}/status/${status}?page=${page}&per_page=${perPage}`);
+  }
+
+  /** `GET /api/v1/executions/stats`: counts over the executions the filters match. */
+  async stats(filters: ExecutionFilters = {}): Promise<ExecutionStats> {
+    return (await this.json<ItemResponse<ExecutionStats>>('GET', `${BASE}/stats?${filterQuery(filters)}`)).data;
+  }
+
+  /** `GET /api/v1/executions/export`: every execution the filters match, as one CSV or JSON file. */
+  async export(filters: ExecutionFilters = {}, format: ExportFormat = 'csv'): Promise<Blob> {
+    const query = filterQuery(filters);
+    query.set('format', format);
+    return (await this.send('GET', `${BASE}/export?${query}`)).blob();
   }
 
   async get(executionId: string): Promise<Execution> {
@@ -72,7 +98,7 @@ export class ExecutionsApi {
     return this.json<ListResponse<OutputLineHit>>('GET', `${BASE}/${encodeURIComponent(executionId)}/search?${query}`);
   }
 
-  /** The whole output as one file, plain (`txt`) or with its ANSI colours (`ansi`). */
+  /** The whole output as one file: plain (`txt`), with its ANSI colours (`ansi`), or one event per line (`ndjson`). */
   async stdout(executionId: string, format: StdoutFormat): Promise<Blob> {
     const response = await this.send('GET', `${BASE}/${encodeURIComponent(executionId)}/stdout?format=${format}`);
     return response.blob();
@@ -80,6 +106,11 @@ export class ExecutionsApi {
 
   async cancel(executionId: string): Promise<void> {
     await this.send('POST', `${BASE}/${encodeURIComponent(executionId)}/cancel`, {});
+  }
+
+  /** Cancels up to 100 executions at once; resolves with what became of each. */
+  async cancelMany(executionIds: string[]): Promise<CancelOutcome[]> {
+    return (await this.json<ItemResponse<CancelOutcome[]>>('POST', `${BASE}/cancel`, { ids: executionIds })).data;
   }
 
   /** Launches a new attempt of the execution; resolves with the new execution. */
@@ -128,4 +159,15 @@ export class ExecutionsApi {
     }
     return response;
   }
+}
+
+/** The list filters as query parameters; empty ones are left out. */
+function filterQuery(filters: ExecutionFilters): URLSearchParams {
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(filters)) {
+    if (typeof value === 'string' && value.trim() !== '') {
+      query.set(name, value.trim());
+    }
+  }
+  return query;
 }

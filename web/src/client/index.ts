@@ -1,7 +1,7 @@
 /**
  * The Fabrik.Executions client: the Gateway's HTTP API and its SignalR hub, typed, with no UI framework. See README.md.
  */
-export { ExecutionsApi, type ApprovalDecision, type EventsQuery, type StdoutFormat } from './api';
+export { ExecutionsApi, type ApprovalDecision, type EventsQuery, type ExportFormat, type StdoutFormat } from './api';
 export { ApiError } from './apiError';
 export {
   API_KEY_HEADER, HUB_CREDENTIAL_PARAMETER, type ClientOptions, credentialHeaders, isBearerToken,

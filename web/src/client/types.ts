@@ -159,6 +159,44 @@ export interface ExecutionFilters {
   q?: string;
 }
 
+/** The body of `POST /api/v1/executions`; the same `request_id` twice launches once. */
+export interface LaunchRequest {
+  request_id: string;
+  template: TemplateReference;
+  extra_vars?: Record<string, unknown>;
+  limit?: string | null;
+  inventory?: number | null;
+  credentials?: number[];
+  /** Only an unauthenticated Gateway reads it; otherwise the caller is who launched. */
+  launched_by?: string;
+}
+
+/** `GET /api/v1/executions/stats`: counts over the executions a filter matches. */
+export interface ExecutionStats {
+  total: number;
+  by_status: Record<ExecutionStatus, number>;
+  active: number;
+  terminal: number;
+  relaunches: number;
+  partial_successes: number;
+  incomplete: number;
+  average_elapsed_seconds: number | null;
+  first_created_at: string | null;
+  last_created_at: string | null;
+}
+
+export type CancelResult = 'canceled' | 'cancel_requested' | 'not_found' | 'already_finished' | 'refused' | 'no_answer';
+
+/** One execution's line in the answer to `POST /api/v1/executions/cancel`. */
+export interface CancelOutcome {
+  id: string;
+  result: CancelResult;
+  /** Its status after the cancel, when it was canceled or a cancel was requested. */
+  status: ExecutionStatus | null;
+  /** Why, when nothing was canceled. */
+  detail: string | null;
+}
+
 export interface ExecutionStatusChanged {
   execution_id: string;
   status: ExecutionStatus;

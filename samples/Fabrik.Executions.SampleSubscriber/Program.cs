@@ -1,0 +1,4 @@
+using Fabrik.Executions.SampleSubscriber;
+using Microsoft.Extensions.Hosting;
+
+await SampleSubscriberApplication.Create(args).RunAsync();

@@ -1,0 +1,3 @@
+using Fabrik.Cli;
+
+return await CliApplication.RunAsync(args, CliConsole.System());
