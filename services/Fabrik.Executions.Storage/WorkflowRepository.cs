@@ -9,24 +9,25 @@ namespace Fabrik.Executions.Storage;
 /// </summary>
 public sealed class WorkflowRepository(NpgsqlDataSource dataSource)
 {
-    /// <summary>Stores the node as AWX describes it now; true when it is new or its state, job or times changed.</summary>
+    /// <summary>Stores the node as AWX describes it now (artifacts once known stay); true when it is new or its state, job, times or artifacts changed.</summary>
     public async Task<bool> UpsertNodeAsync(WorkflowNodeRecord node, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(
             """
             insert into workflow_nodes as n (execution_id, node_id, workflow_job_id, identifier, name, unified_job_template_id, job_type,
-                                             job_id, state, do_not_run, success_nodes, failure_nodes, always_nodes, started_at,
+                                             job_id, state, do_not_run, success_nodes, failure_nodes, always_nodes, artifacts, started_at,
                                              finished_at, elapsed_seconds)
             values (@ExecutionId, @NodeId, @WorkflowJobId, @Identifier, @Name, @UnifiedJobTemplateId, @JobType, @JobId, @State,
-                    @DoNotRun, @SuccessNodes, @FailureNodes, @AlwaysNodes, @StartedAt, @FinishedAt, @ElapsedSeconds)
+                    @DoNotRun, @SuccessNodes, @FailureNodes, @AlwaysNodes, @Artifacts::jsonb, @StartedAt, @FinishedAt, @ElapsedSeconds)
             on conflict (execution_id, node_id) do update
             set name = excluded.name, job_type = excluded.job_type, job_id = excluded.job_id, state = excluded.state,
                 do_not_run = excluded.do_not_run, success_nodes = excluded.success_nodes, failure_nodes = excluded.failure_nodes,
-                always_nodes = excluded.always_nodes, started_at = excluded.started_at, finished_at = excluded.finished_at,
-                elapsed_seconds = excluded.elapsed_seconds, updated_at = now()
-            where (n.state, n.job_id, n.started_at, n.finished_at, n.do_not_run)
-                  is distinct from (excluded.state, excluded.job_id, excluded.started_at, excluded.finished_at, excluded.do_not_run)
+                always_nodes = excluded.always_nodes, artifacts = coalesce(excluded.artifacts, n.artifacts), started_at = excluded.started_at,
+                finished_at = excluded.finished_at, elapsed_seconds = excluded.elapsed_seconds, updated_at = now()
+            where (n.state, n.job_id, n.started_at, n.finished_at, n.do_not_run, n.artifacts)
+                  is distinct from (excluded.state, excluded.job_id, excluded.started_at, excluded.finished_at, excluded.do_not_run,
+                                    coalesce(excluded.artifacts, n.artifacts))
             """,
             new
             {
@@ -43,20 +44,12 @@ public sealed class WorkflowRepository(NpgsqlDataSource dataSource)
                 node.SuccessNodes,
                 node.FailureNodes,
                 node.AlwaysNodes,
+                node.Artifacts,
                 node.StartedAt,
                 node.FinishedAt,
                 node.ElapsedSeconds,
             },
             cancellationToken: cancellationToken)) == 1;
-    }
-
-    public async Task StoreArtifactsAsync(Guid executionId, long nodeId, string artifactsJson, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            "update workflow_nodes set artifacts = @artifactsJson::jsonb, updated_at = now() where execution_id = @executionId and node_id = @nodeId",
-            new { executionId, nodeId, artifactsJson },
-            cancellationToken: cancellationToken));
     }
 
     /// <summary>The execution's nodes, those of nested workflows included, in AWX's order.</summary>

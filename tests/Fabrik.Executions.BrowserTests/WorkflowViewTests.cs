@@ -26,7 +26,7 @@ public sealed class WorkflowViewTests : BrowserTest
         await Page.ScreenshotAsync(new PageScreenshotOptions { Path = ScreenshotPath("workflow.png") });
 
         await Page.GetByLabel("Comment").FillAsync("Checked the plan: go.");
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Approve", Exact = true }).ClickAsync();
 
         await Assertions.Expect(Page.Locator("main[data-status]")).ToHaveAttributeAsync("data-status", "successful");
         await Assertions.Expect(approval).ToHaveAttributeAsync("data-state", "successful");

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 
 namespace Fabrik.Executions.WorkflowTests;
 
-/// <summary>A workflow execution canceled while its approval waits: AWX cancels the workflow job, and the execution ends canceled.</summary>
+/// <summary>A workflow execution canceled while its approval waits, and one whose template AWX does not have.</summary>
 public sealed class CancelWorkflowTests
 {
     [Test]
@@ -29,5 +29,19 @@ public sealed class CancelWorkflowTests
         Assert.That(nodes["approval"], Is.EqualTo("canceled"), $"approval node {approval.GetProperty("id")} was canceled with its workflow");
         Assert.That(nodes["apply"], Is.EqualTo("skipped"));
         await session.WaitForCloneRemovedAsync(await session.CloneOfAsync(workflowJob.GetProperty("id").GetInt64()));
+    }
+
+    [Test]
+    public async Task A_workflow_template_AWX_does_not_have_leaves_the_execution_in_error_and_no_clone()
+    {
+        var session = await SharedWorkflowPipeline.SessionAsync();
+        var executionId = await session.LaunchAsync(9_999, new JsonObject());
+
+        var execution = await session.WaitForTerminalAsync(executionId);
+        Assert.That(execution.GetProperty("status").GetString(), Is.EqualTo("error"));
+        Assert.That(execution.GetProperty("status_explanation").GetString(), Does.Contain("Workflow job template 9999 could not be read"));
+        var templates = (await session.AwxAsync("api/v2/workflow_job_templates/?page_size=200")).GetProperty("results").EnumerateArray();
+        Assert.That(templates.Select(template => template.GetProperty("name").GetString()), Has.None.Contains(executionId.ToString()),
+            "nothing was copied");
     }
 }

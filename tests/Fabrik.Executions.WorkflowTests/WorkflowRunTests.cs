@@ -33,6 +33,9 @@ public sealed class WorkflowRunTests
             .OrderBy(edge => edge.Item1)
             .ToList();
         Assert.That(edgesFromDeploy, Is.EqualTo(new[] { ("announce", "success"), ("report", "always"), ("rollback", "failure") }));
+        var rollback = nodes.Single(node => node.GetProperty("identifier").GetString() == "rollback");
+        Assert.That(rollback.GetProperty("artifacts").GetProperty("row_results").GetArrayLength(), Is.EqualTo(2),
+            "what the node's job set with set_stats is stored on the node");
 
         foreach (var node in nodes.Where(node => node.GetProperty("job_id").ValueKind == JsonValueKind.Number))
         {

@@ -146,11 +146,6 @@ public sealed partial class WorkflowFollower(StreamContext context, ExecutionRec
                 var artifacts = job?.Artifacts.ValueKind == System.Text.Json.JsonValueKind.Object && job.Artifacts.EnumerateObject().Any()
                     ? job.Artifacts.GetRawText()
                     : node.Artifacts;
-                if (artifacts is not null && artifacts != node.Artifacts)
-                {
-                    await context.Workflows.StoreArtifactsAsync(executionId, node.NodeId, artifacts, cancellationToken);
-                }
-
                 return (WithTimes(node, job?.Started, job?.Finished, job?.Elapsed) with { Artifacts = artifacts }, null);
             }
 

@@ -223,6 +223,17 @@ export interface StreamHeartbeat {
 export type WorkflowNodeState =
   | 'pending' | 'waiting' | 'running' | 'successful' | 'failed' | 'error' | 'canceled' | 'skipped';
 
+/** An approval a workflow waits on, as `WorkflowNodeChanged` announces it. */
+export interface WorkflowApprovalDetails {
+  approval_id: number;
+  name: string;
+  description: string;
+  timeout_seconds: number;
+  expires_at: string | null;
+  status: WorkflowApproval['status'];
+  timed_out: boolean;
+}
+
 export interface WorkflowNodeChanged {
   execution_id: string;
   node_id: number;
@@ -231,6 +242,11 @@ export interface WorkflowNodeChanged {
   job_id: number | null;
   started_at: string | null;
   finished_at: string | null;
+  workflow_job_id?: number | null;
+  kind?: WorkflowNodeKind | null;
+  elapsed_seconds?: number | null;
+  /** Set on an approval node once AWX has its approval. */
+  approval?: WorkflowApprovalDetails | null;
 }
 
 export interface ExecutionFinished {

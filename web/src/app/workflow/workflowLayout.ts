@@ -1,5 +1,5 @@
 import { graphlib, layout } from '@dagrejs/dagre';
-import type { Workflow, WorkflowEdge, WorkflowNode } from '../../client';
+import type { Workflow, WorkflowEdge, WorkflowNode, WorkflowNodeChanged } from '../../client';
 
 export const NODE_WIDTH = 190;
 export const NODE_HEIGHT = 58;
@@ -78,10 +78,7 @@ export function nodeSeconds(node: WorkflowNode, now: number): number | null {
 }
 
 /** Applies a pushed node change; false when the node is not in the graph (the graph must be loaded again). */
-export function applyNodeChange(
-  workflow: Workflow,
-  change: { node_id: number; state: WorkflowNode['state']; job_id: number | null; started_at: string | null; finished_at: string | null },
-): Workflow | null {
+export function applyNodeChange(workflow: Workflow, change: WorkflowNodeChanged): Workflow | null {
   if (!workflow.nodes.some((node) => node.id === change.node_id)) {
     return null;
   }
@@ -93,6 +90,21 @@ export function applyNodeChange(
       job_id: change.job_id ?? node.job_id,
       started_at: change.started_at ?? node.started_at,
       finished_at: change.finished_at ?? node.finished_at,
+      elapsed_seconds: change.elapsed_seconds ?? node.elapsed_seconds,
+      approval: change.approval
+        ? {
+          id: change.approval.approval_id,
+          name: change.approval.name,
+          status: change.approval.status,
+          description: change.approval.description,
+          timeout_seconds: change.approval.timeout_seconds,
+          timed_out: change.approval.timed_out,
+          expires_at: change.approval.expires_at,
+          decided_by: node.approval?.decided_by ?? null,
+          comment: node.approval?.comment ?? null,
+          decided_at: node.approval?.decided_at ?? null,
+        }
+        : node.approval,
     }),
   };
 }
