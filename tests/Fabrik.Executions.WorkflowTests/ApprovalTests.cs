@@ -20,6 +20,11 @@ public sealed class ApprovalTests
         var executionId = await session.LaunchAsync(ApprovalWorkflow, new JsonObject());
         await using var watcher = await WorkflowWatcher.WatchAsync(session.Pipeline, executionId);
         var approvalId = await WaitForPendingApprovalAsync(session, executionId);
+        var waiting = (await session.WorkflowAsync(executionId)).GetProperty("nodes").EnumerateArray()
+            .ToDictionary(node => node.GetProperty("identifier").GetString()!);
+        Assert.That(waiting["prepare"].GetProperty("state").GetString(), Is.EqualTo("successful"), "the node before the approval ran");
+        Assert.That((await session.GetAsync($"/api/v1/executions/{executionId}")).GetProperty("status").GetString(), Is.EqualTo("running"),
+            "a workflow waiting for an approval is running, as AWX says");
 
         using (var byViewer = await session.PostAsync(session.Viewer, $"/api/v1/executions/{executionId}/approvals/{approvalId}/approve", "{}"))
         {
