@@ -27,17 +27,28 @@ export function WorkflowPanel({ execution, model, version, nodeChanges }: Workfl
   const [selected, setSelected] = useState<number | null>(null);
   const [reloads, setReloads] = useState(0);
   const applied = useRef(0);
+  const received = useRef(0);
+  received.current = nodeChanges.length;
   const now = useNow(1000, !isTerminal(execution.status));
 
+  // Loaded again whenever the execution moves (its snapshot after subscribing included), since node changes pushed
+  // before this page joined are not replayed. A load may answer with nodes older than changes pushed while it was
+  // under way: those are applied again on top of it (each carries the node's whole state, so twice is harmless).
   useEffect(() => {
     let current = true;
+    const pushedBefore = received.current;
     services.api.workflow(execution.id)
-      .then((loaded) => current && setWorkflow(loaded))
+      .then((loaded) => {
+        if (current) {
+          applied.current = Math.min(applied.current, pushedBefore);
+          setWorkflow(loaded);
+        }
+      })
       .catch((failure: unknown) => current && setError(describeError(services, failure)));
     return () => {
       current = false;
     };
-  }, [execution.id, reloads, isTerminal(execution.status)]);
+  }, [execution.id, reloads, execution.status, execution.progress_percentage]);
 
   // Pushed changes apply to the graph on screen in order; one for a node it lacks means the graph grew: load it again.
   useEffect(() => {
