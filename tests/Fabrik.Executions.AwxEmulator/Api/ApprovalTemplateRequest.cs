@@ -8,17 +8,12 @@ internal sealed record ApprovalTemplateRequest(string Name, string Description, 
 {
     public static ApprovalTemplateRequest? Parse(JsonElement body, FieldErrors errors)
     {
-        if (body.ValueKind != JsonValueKind.Object)
+        if (NamedResourceBody.Read(body, errors) is not { } named)
         {
-            errors.Add("non_field_errors", $"Invalid data. Expected a dictionary, but got {PythonTypeNames.Of(body)}.");
             return null;
         }
-        var name = LaunchRequestParser.Field(body, "name") is { ValueKind: JsonValueKind.String } nameValue ? nameValue.GetString()!.Trim() : "";
-        if (name.Length == 0)
-        {
-            errors.Add("name", "This field is required.");
-        }
-        var description = LaunchRequestParser.Field(body, "description") is { ValueKind: JsonValueKind.String } descriptionValue ? descriptionValue.GetString()! : "";
+
+        var (name, description) = named;
         var timeout = 0;
         if (LaunchRequestParser.Field(body, "timeout") is { } timeoutValue && (timeoutValue.ValueKind != JsonValueKind.Number || !timeoutValue.TryGetInt32(out timeout) || timeout < 0))
         {
