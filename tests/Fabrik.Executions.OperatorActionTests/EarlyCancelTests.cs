@@ -18,11 +18,7 @@ public sealed class EarlyCancelTests
         session = new OperatorSession(await Pipeline.StartAsync(new AwxEmulatorOptions { PendingDelayMs = 5_000 }));
 
     [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        session.Dispose();
-        await session.Pipeline.DisposeAsync();
-    }
+    public async Task StopAsync() => await session.DisposeAsync();
 
     [TearDown]
     public void ClearFaults() => session.Pipeline.Awx.Faults = new FaultSettings();

@@ -9,7 +9,7 @@ using Fabrik.Executions.Testing;
 namespace Fabrik.Executions.OperatorActionTests;
 
 /// <summary>An operator at work on a pipeline: the Gateway called with the operator's key, and AWX looked at directly.</summary>
-internal sealed class OperatorSession(Pipeline pipeline) : IDisposable
+internal sealed class OperatorSession(Pipeline pipeline) : IAsyncDisposable
 {
     public static readonly TimeSpan Deadline = TimeSpan.FromMinutes(2);
 
@@ -86,7 +86,11 @@ internal sealed class OperatorSession(Pipeline pipeline) : IDisposable
         return JsonDocument.Parse(body).RootElement.GetProperty("detail").GetString()!;
     }
 
-    public void Dispose() => Gateway.Dispose();
+    public async ValueTask DisposeAsync()
+    {
+        Gateway.Dispose();
+        await pipeline.DisposeAsync();
+    }
 
     private async Task<JsonElement> WaitForAsync(Guid executionId, Func<JsonElement, bool> condition, string what)
     {

@@ -1,4 +1,5 @@
 using Fabrik.Executions.IntegrationTests;
+using Fabrik.Executions.Testing;
 
 namespace Fabrik.Executions.OperatorActionTests;
 
@@ -9,30 +10,10 @@ namespace Fabrik.Executions.OperatorActionTests;
 [SetUpFixture]
 public sealed class SharedPipeline
 {
-    private static readonly SemaphoreSlim Gate = new(1, 1);
-    private static OperatorSession? shared;
+    private static readonly SharedFixture<OperatorSession> Shared = new(async () => new OperatorSession(await Pipeline.StartAsync()));
 
-    internal static async Task<OperatorSession> SessionAsync()
-    {
-        await Gate.WaitAsync();
-        try
-        {
-            return shared ??= new OperatorSession(await Pipeline.StartAsync());
-        }
-        finally
-        {
-            Gate.Release();
-        }
-    }
+    internal static Task<OperatorSession> SessionAsync() => Shared.GetAsync();
 
     [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        if (shared is not null)
-        {
-            shared.Dispose();
-            await shared.Pipeline.DisposeAsync();
-            shared = null;
-        }
-    }
+    public async Task StopAsync() => await Shared.DisposeAsync();
 }

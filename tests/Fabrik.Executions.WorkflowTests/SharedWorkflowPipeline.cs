@@ -1,4 +1,5 @@
 using Fabrik.Executions.IntegrationTests;
+using Fabrik.Executions.Testing;
 
 namespace Fabrik.Executions.WorkflowTests;
 
@@ -6,30 +7,11 @@ namespace Fabrik.Executions.WorkflowTests;
 [SetUpFixture]
 public sealed class SharedWorkflowPipeline
 {
-    private static readonly SemaphoreSlim Gate = new(1, 1);
-    private static WorkflowSession? shared;
+    private static readonly SharedFixture<WorkflowSession> Shared =
+        new(async () => new WorkflowSession(await Pipeline.StartAsync(settings: WorkflowSession.ViewerSettings)));
 
-    internal static async Task<WorkflowSession> SessionAsync()
-    {
-        await Gate.WaitAsync();
-        try
-        {
-            return shared ??= new WorkflowSession(await Pipeline.StartAsync(settings: WorkflowSession.ViewerSettings));
-        }
-        finally
-        {
-            Gate.Release();
-        }
-    }
+    internal static Task<WorkflowSession> SessionAsync() => Shared.GetAsync();
 
     [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        if (shared is not null)
-        {
-            shared.Dispose();
-            await shared.Pipeline.DisposeAsync();
-            shared = null;
-        }
-    }
+    public async Task StopAsync() => await Shared.DisposeAsync();
 }

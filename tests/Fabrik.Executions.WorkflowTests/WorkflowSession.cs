@@ -10,7 +10,7 @@ using Npgsql;
 namespace Fabrik.Executions.WorkflowTests;
 
 /// <summary>Workflows run through the pipeline's Gateway as an operator (and a viewer) would, with AWX looked at directly.</summary>
-internal sealed class WorkflowSession(Pipeline pipeline) : IDisposable
+internal sealed class WorkflowSession(Pipeline pipeline) : IAsyncDisposable
 {
     public static readonly TimeSpan Deadline = TimeSpan.FromMinutes(2);
 
@@ -161,11 +161,12 @@ internal sealed class WorkflowSession(Pipeline pipeline) : IDisposable
         return JsonDocument.Parse(body).RootElement.GetProperty("detail").GetString()!;
     }
 
-    public void Dispose()
+    public async ValueTask DisposeAsync()
     {
         Gateway.Dispose();
         Viewer.Dispose();
         Awx.Dispose();
+        await pipeline.DisposeAsync();
     }
 
     private static HttpClient CreateViewer(Pipeline pipeline)
