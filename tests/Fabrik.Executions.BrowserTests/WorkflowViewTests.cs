@@ -20,6 +20,8 @@ public sealed class WorkflowViewTests : BrowserTest
         var graph = Page.GetByTestId("workflow");
         var approval = Node(graph, "approval");
         await Assertions.Expect(approval).ToHaveAttributeAsync("data-state", "waiting");
+        await Assertions.Expect(Node(graph, "prepare")).ToHaveAttributeAsync("data-state", "successful");
+        await Assertions.Expect(Page.Locator("main[data-status]")).ToHaveAttributeAsync("data-status", "running");
         await approval.ClickAsync();
         await Assertions.Expect(Page.GetByTestId("approval-timeout")).ToHaveTextAsync("Waits until someone decides.");
         await Page.SetViewportSizeAsync(1440, 1320);

@@ -1,4 +1,5 @@
 using Fabrik.Executions.Contracts;
+using Fabrik.Executions.Storage;
 using Fabrik.Executions.Testing;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -72,6 +73,47 @@ public sealed class ExecutionsHubTests
     }
 
     [Test]
+    public async Task Subscriber_to_a_workflow_gets_the_state_of_every_stored_node_before_the_snapshot()
+    {
+        var executionId = await environment.Data.CreateRunningWorkflowAsync(awxWorkflowJobId: 85);
+        await environment.Data.Workflows.UpsertNodeAsync(Node(executionId, 1, "prepare", WorkflowNodeState.Successful, jobType: "job", jobId: 86), CancellationToken.None);
+        await environment.Data.Workflows.UpsertNodeAsync(Node(executionId, 2, "change window", WorkflowNodeState.Waiting, jobType: "workflow_approval", jobId: 87), CancellationToken.None);
+        await environment.Data.Workflows.UpsertApprovalAsync(new WorkflowApprovalRecord
+        {
+            ExecutionId = executionId, ApprovalId = 87, NodeId = 2, WorkflowJobId = 85, Name = "change window",
+            Description = "Push to production?", TimeoutSeconds = 600, Status = "pending",
+        }, CancellationToken.None);
+        await using var browser = await HubRecorder.ConnectAsync(environment.Gateway);
+
+        await browser.Connection.InvokeAsync("SubscribeToOutput", executionId, 0L);
+
+        await browser.WaitForAsync("ExecutionSnapshot", executionId);
+        var nodes = browser.Received("WorkflowNodeChanged").ToDictionary(node => node.GetProperty("name").GetString()!);
+        Assert.That(nodes.Keys, Is.EquivalentTo(new[] { "prepare", "change window" }), "replayed before the snapshot");
+        Assert.Multiple(() =>
+        {
+            Assert.That(nodes["prepare"].GetProperty("state").GetString(), Is.EqualTo("successful"));
+            Assert.That(nodes["prepare"].GetProperty("job_id").GetInt64(), Is.EqualTo(86));
+            Assert.That(nodes["prepare"].GetProperty("kind").GetString(), Is.EqualTo("job"));
+            Assert.That(nodes["change window"].GetProperty("state").GetString(), Is.EqualTo("waiting"));
+            Assert.That(nodes["change window"].GetProperty("approval").GetProperty("approval_id").GetInt64(), Is.EqualTo(87));
+            Assert.That(nodes["change window"].GetProperty("approval").GetProperty("description").GetString(), Is.EqualTo("Push to production?"));
+        });
+    }
+
+    [Test]
+    public async Task Subscriber_to_a_job_gets_no_workflow_nodes()
+    {
+        var executionId = await environment.Data.CreateRunningWithEventsAsync(awxJobId: 88, events: 3);
+        await using var browser = await HubRecorder.ConnectAsync(environment.Gateway);
+
+        await browser.Connection.InvokeAsync("SubscribeToOutput", executionId, 0L);
+
+        await browser.WaitForAsync("ExecutionSnapshot", executionId);
+        Assert.That(browser.Received("WorkflowNodeChanged"), Is.Empty);
+    }
+
+    [Test]
     public async Task Monitor_receives_status_progress_ends_and_results_of_every_execution()
     {
         var first = Guid.NewGuid();
@@ -133,6 +175,17 @@ public sealed class ExecutionsHubTests
         PreviousStatus = from,
         Status = to,
         ChangedAt = DateTimeOffset.UtcNow,
+    };
+
+    private static WorkflowNodeRecord Node(Guid executionId, long nodeId, string name, WorkflowNodeState state, string jobType, long jobId) => new()
+    {
+        ExecutionId = executionId,
+        NodeId = nodeId,
+        WorkflowJobId = 85,
+        Name = name,
+        JobType = jobType,
+        JobId = jobId,
+        State = state,
     };
 
     private static StreamHeartbeat Heartbeat(Guid executionId, long watermark) =>

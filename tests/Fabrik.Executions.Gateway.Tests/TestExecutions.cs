@@ -15,15 +15,23 @@ internal sealed class TestExecutions(ServiceProvider storage) : IAsyncDisposable
 
     public JobEventStore Events => storage.GetRequiredService<JobEventStore>();
 
+    public WorkflowRepository Workflows => storage.GetRequiredService<WorkflowRepository>();
+
     public static TestExecutions For(string postgres) => new(new ServiceCollection().AddFabrikStorage(postgres).BuildServiceProvider());
 
-    public async Task<Guid> CreateRunningAsync(long awxJobId)
+    public Task<Guid> CreateRunningAsync(long awxJobId) =>
+        CreateRunningAsync(new TemplateReference { Kind = TemplateKind.Job, Id = 1, Name = "Synthetic" }, awxJobId);
+
+    public Task<Guid> CreateRunningWorkflowAsync(long awxWorkflowJobId) =>
+        CreateRunningAsync(new TemplateReference { Kind = TemplateKind.Workflow, Id = 12, Name = "Approval" }, awxWorkflowJobId);
+
+    private async Task<Guid> CreateRunningAsync(TemplateReference template, long awxJobId)
     {
         var (execution, _) = await Executions.CreateAsync(new NewExecution
         {
             Id = Guid.CreateVersion7(),
             RequestId = "tests-" + Guid.NewGuid(),
-            Template = new TemplateReference { Kind = TemplateKind.Job, Id = 1, Name = "Synthetic" },
+            Template = template,
             ExtraVarsJson = """{"emulator_events": 10}""",
             CredentialIds = [],
             LaunchedBy = "tests",

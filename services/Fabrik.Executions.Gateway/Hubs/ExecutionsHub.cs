@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Fabrik.Executions.Contracts;
 using Fabrik.Executions.Gateway.Api;
 using Fabrik.Executions.Storage;
 using Microsoft.AspNetCore.SignalR;
@@ -10,7 +11,8 @@ namespace Fabrik.Executions.Gateway.Hubs;
 /// so an event is either in the replay or arrives live (or both, and the client drops the duplicate): never lost.
 /// Arguments arrive as sent and are checked by <see cref="HubArguments"/>, which names a wrong one.
 /// </summary>
-public sealed class ExecutionsHub(ExecutionRepository executions, JobEventStore events, JobStreamQueries streams)
+public sealed class ExecutionsHub(
+    ExecutionRepository executions, JobEventStore events, JobStreamQueries streams, WorkflowRepository workflows)
     : Hub<IExecutionsClient>
 {
     public const string Path = "/hubs/executions";
@@ -21,18 +23,16 @@ public sealed class ExecutionsHub(ExecutionRepository executions, JobEventStore 
     public const int ReplayBatchSize = 1_000;
 
     /// <summary>
-    /// Replays the stored events after <paramref name="afterCounter"/> (of each AWX job of the execution), then sends
-    /// the execution's snapshot; live events follow through the group.
+    /// Replays the stored events after <paramref name="afterCounter"/> (of each AWX job of the execution) and a
+    /// workflow's node states, then sends the execution's snapshot; live events follow through the group.
     /// </summary>
     public async Task SubscribeToOutput(JsonElement executionId, JsonElement afterCounter)
     {
         var id = HubArguments.ExecutionId(executionId);
         var after = HubArguments.Counter(afterCounter, nameof(afterCounter));
         var cancellationToken = Context.ConnectionAborted;
-        if (await executions.FindAsync(id, cancellationToken) is null)
-        {
-            throw new HubException($"Execution {id} does not exist.");
-        }
+        var execution = await executions.FindAsync(id, cancellationToken)
+                        ?? throw new HubException($"Execution {id} does not exist.");
 
         await Groups.AddToGroupAsync(Context.ConnectionId, ExecutionGroups.Output(id), cancellationToken);
         foreach (var jobId in await streams.ListJobIdsAsync(id, cancellationToken))
@@ -40,9 +40,15 @@ public sealed class ExecutionsHub(ExecutionRepository executions, JobEventStore 
             await ReplayAsync(id, jobId, after, cancellationToken);
         }
 
+        // A node change published before the caller joined reaches it only this way; the poller stores before it publishes.
+        if (execution.TemplateKind == TemplateKind.Workflow)
+        {
+            await ReplayNodesAsync(id, cancellationToken);
+        }
+
         // Read after the replay, so the snapshot is at least as recent as the events the caller has.
-        var execution = await executions.FindAsync(id, cancellationToken)
-                        ?? throw new HubException($"Execution {id} does not exist.");
+        execution = await executions.FindAsync(id, cancellationToken)
+                    ?? throw new HubException($"Execution {id} does not exist.");
         await Clients.Caller.ExecutionSnapshot(ExecutionResource.From(execution));
     }
 
@@ -56,6 +62,19 @@ public sealed class ExecutionsHub(ExecutionRepository executions, JobEventStore 
 
     public Task UnsubscribeFromMonitor() =>
         Groups.RemoveFromGroupAsync(Context.ConnectionId, ExecutionGroups.Monitor, Context.ConnectionAborted);
+
+    private async Task ReplayNodesAsync(Guid executionId, CancellationToken cancellationToken)
+    {
+        var approvals = (await workflows.ListApprovalsAsync(executionId, cancellationToken))
+            .Where(approval => approval.NodeId is not null)
+            .ToDictionary(approval => approval.NodeId!.Value);
+        foreach (var node in await workflows.ListNodesAsync(executionId, cancellationToken))
+        {
+            var approval = approvals.GetValueOrDefault(node.NodeId);
+            await Clients.Caller.WorkflowNodeChanged(
+                WorkflowNodeChanges.Of(node, approval is null ? null : WorkflowNodeChanges.Details(approval)));
+        }
+    }
 
     private async Task ReplayAsync(Guid executionId, long jobId, long afterCounter, CancellationToken cancellationToken)
     {

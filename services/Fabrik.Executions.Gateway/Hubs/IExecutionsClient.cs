@@ -21,6 +21,7 @@ public interface IExecutionsClient
 
     Task StreamHeartbeat(StreamHeartbeat heartbeat);
 
+    /// <summary>A workflow node's whole state: live on each change, and every stored node after a subscriber's replay.</summary>
     Task WorkflowNodeChanged(WorkflowNodeChanged change);
 
     Task ExecutionFinished(ExecutionFinished finished);

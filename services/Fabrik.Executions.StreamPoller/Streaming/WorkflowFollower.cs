@@ -271,20 +271,7 @@ public sealed partial class WorkflowFollower(StreamContext context, ExecutionRec
     };
 
     private Task PublishNodeChangedAsync(WorkflowNodeRecord node, WorkflowApprovalDetails? approval, CancellationToken cancellationToken) =>
-        context.Publisher.PublishAsync(new WorkflowNodeChanged
-        {
-            ExecutionId = executionId,
-            NodeId = node.NodeId,
-            Name = node.Name,
-            State = node.State,
-            JobId = node.JobId,
-            StartedAt = node.StartedAt is { } started ? DatabaseTime.AsUtc(started) : null,
-            FinishedAt = node.FinishedAt is { } finished ? DatabaseTime.AsUtc(finished) : null,
-            WorkflowJobId = node.WorkflowJobId,
-            Kind = WorkflowNodeKinds.Of(node.JobType),
-            ElapsedSeconds = node.ElapsedSeconds,
-            Approval = approval,
-        }, cancellationToken);
+        context.Publisher.PublishAsync(WorkflowNodeChanges.Of(node, approval), cancellationToken);
 
     private WorkflowApprovalRecord ApprovalRecord(WorkflowNodeRecord node, WorkflowApprovalDetails approval) => new()
     {

@@ -50,14 +50,17 @@ export function ExecutionFooter({ execution, hasFailedHosts }: { execution: Exec
             >
               Relaunch all hosts
             </button>
-            <button
-              type="button"
-              disabled={relaunch.busy || capped || !hasFailedHosts}
-              title={hasFailedHosts ? 'Run again on the failed and unreachable hosts only' : 'No host failed'}
-              onClick={() => void relaunchWith('failed')}
-            >
-              Relaunch failed hosts
-            </button>
+            {/* A workflow is retried from a failed node instead; the API refuses its failed-hosts relaunch. */}
+            {execution.template.kind === 'job' && (
+              <button
+                type="button"
+                disabled={relaunch.busy || capped || !hasFailedHosts}
+                title={hasFailedHosts ? 'Run again on the failed and unreachable hosts only' : 'No host failed'}
+                onClick={() => void relaunchWith('failed')}
+              >
+                Relaunch failed hosts
+              </button>
+            )}
           </>
         )}
         {execution.awx_job_url && (
