@@ -20,6 +20,16 @@ describe('live updates', () => {
     expect(withSnapshot(ended, execution({ status: 'running' })).status).toBe('failed');
   });
 
+  it('keeps a running execution running when a late waiting change or an older snapshot arrives', () => {
+    const running = withStatus(execution({ status: 'waiting', started_at: null }), change('running'));
+    expect(running.status).toBe('running');
+    expect(withStatus(running, change('waiting'))).toBe(running);
+    const snapshot = withSnapshot(running, execution({ status: 'waiting', started_at: null, current_task: 'Push' }));
+    expect(snapshot.status).toBe('running');
+    expect(snapshot.started_at).toBe('2026-11-26T08:05:00Z');
+    expect(snapshot.current_task).toBe('Push');
+  });
+
   it('takes results and the partial-success flag', () => {
     const parsed = withResults(execution({ status: 'successful' }), {
       execution_id: 'e1', status: 'successful', partial_success: true, source: 'artifacts', elapsed_seconds: 12.5,

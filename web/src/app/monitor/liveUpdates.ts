@@ -1,14 +1,25 @@
 import {
   type Execution, type ExecutionFinished, type ExecutionProgressed, type ExecutionResultsParsed,
-  type ExecutionStatusChanged, isTerminal,
+  type ExecutionStatus, type ExecutionStatusChanged, isTerminal,
 } from '../../client';
 
 /**
- * Applies the hub's pushes to an execution held on screen. Pushes can arrive late (a snapshot read after them): an
- * execution that ended never goes back to running, and progress stops moving once it ended.
+ * Applies the hub's pushes to an execution held on screen. Pushes can arrive late and out of order (status changes are
+ * consumed concurrently; a snapshot may be read before a push that overtakes it): an execution only moves forward
+ * through pending, waiting, running and its end, and progress stops moving once it ended.
  */
+
+const STAGES: Record<ExecutionStatus, number> = {
+  pending: 0, waiting: 1, running: 2, successful: 3, failed: 3, error: 3, canceled: 3,
+};
+
+/** True when `status` lies behind what is already held: a late push, to be ignored. */
+function isBehind(held: ExecutionStatus, status: ExecutionStatus): boolean {
+  return STAGES[status] < STAGES[held];
+}
+
 export function withStatus(execution: Execution, change: ExecutionStatusChanged): Execution {
-  if (isTerminal(execution.status) && !isTerminal(change.status)) {
+  if (isBehind(execution.status, change.status)) {
     return execution;
   }
   return {
@@ -72,12 +83,18 @@ export function upsertRow(rows: Execution[], execution: Execution, limit: number
 }
 
 /**
- * The stored execution read for a subscriber may predate a push that overtook it: an execution on screen that has
- * ended keeps its end over a snapshot that has not.
+ * The stored execution read for a subscriber may predate a push that overtook it: an execution on screen keeps the
+ * further stage (running, or its end) over a snapshot that is behind it.
  */
 export function withSnapshot(held: Execution | null, snapshot: Execution): Execution {
-  if (held && isTerminal(held.status) && !isTerminal(snapshot.status)) {
-    return { ...snapshot, status: held.status, finished_at: held.finished_at, progress_percentage: held.progress_percentage };
+  if (held && isBehind(held.status, snapshot.status)) {
+    return {
+      ...snapshot,
+      status: held.status,
+      started_at: held.started_at ?? snapshot.started_at,
+      finished_at: held.finished_at,
+      progress_percentage: held.progress_percentage,
+    };
   }
   return snapshot;
 }
