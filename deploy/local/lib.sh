@@ -339,7 +339,8 @@ prepare_postgres() {
 }
 
 ensure_fabrik_database() {
-  # The role may create databases: integration tests create their own.
+  # The role may create databases: integration tests create their own, and drop them "with (force)", which must also
+  # end an autovacuum worker busy in one (a process of no role, so only pg_signal_backend may signal it).
   psql_admin <<'SQL'
 SELECT 'CREATE ROLE fabrik LOGIN CREATEDB PASSWORD ''fabrik'''
 WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'fabrik') \gexec
@@ -347,6 +348,8 @@ SELECT 'ALTER ROLE fabrik LOGIN CREATEDB' FROM pg_roles
 WHERE rolname = 'fabrik' AND NOT (rolcreatedb AND rolcanlogin) \gexec
 SELECT 'CREATE DATABASE fabrik OWNER fabrik'
 WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = 'fabrik') \gexec
+SELECT 'GRANT pg_signal_backend TO fabrik'
+WHERE NOT pg_has_role('fabrik', 'pg_signal_backend', 'MEMBER') \gexec
 SQL
 }
 
