@@ -174,7 +174,8 @@ ensure_packages() {
 
 require_npm() {
   command -v npm >/dev/null ||
-    die "the web app (web/) needs Node.js 20.19 or later with npm on PATH: install it (https://nodejs.org), then retry"
+    die "Node.js 20.19 or later with npm is not on PATH (the web app in web/ and the manifest checks need it):" \
+      "install it (https://nodejs.org), then retry"
 }
 
 require_dotnet() {

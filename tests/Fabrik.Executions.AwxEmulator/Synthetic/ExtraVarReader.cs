@@ -49,6 +49,21 @@ internal sealed class ExtraVarReader(JsonElement extraVars, FieldErrors errors, 
         return parsed;
     }
 
+    /// <summary>The knob's text, or null when it is absent; anything but a non-empty string is an error.</summary>
+    public string? Text(string name)
+    {
+        if (!extraVars.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+        if (value.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(value.GetString()))
+        {
+            errors.Add(field, $"{name} must be a non-empty string.");
+            return null;
+        }
+        return value.GetString();
+    }
+
     /// <summary>False when the knob is absent or null; otherwise its text, or null when it is not a scalar.</summary>
     private bool TryGetScalar(string name, out string? text)
     {

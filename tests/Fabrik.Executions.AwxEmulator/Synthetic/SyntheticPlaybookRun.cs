@@ -12,12 +12,18 @@ internal sealed class SyntheticPlaybookRun(SyntheticPlan plan, string limit, Job
     {
         job.RecordInvocation(Invocation(job.Id));
         var pacer = new EventPacer(plan.Settings.EventsPerSecond, time);
+        var tasksStarted = 0;
         foreach (var step in new SyntheticEventStream(plan, time).Steps())
         {
             // Ansible is interrupted between tasks: the current task finishes on every host, nothing follows.
             if (step.StartsTask && job.IsCancelRequested)
             {
                 return new PlaybookOutcome(JobStatus.Canceled);
+            }
+            // The worker is lost once the first task has run on every host: the job has output, but no stats.
+            if (step.StartsTask && ++tasksStarted > 1 && plan.Settings.Error is { } error)
+            {
+                return PlaybookOutcome.WorkerError(error);
             }
             await pacer.WaitForTurnAsync(stopping);
             ingestor.Ingest(job, step.Event with { Created = time.GetUtcNow() });

@@ -12,7 +12,8 @@ internal sealed record SyntheticRunSettings(
     int FailedHosts,
     int UnreachableHosts,
     bool TolerateFailures,
-    bool PublishArtifacts)
+    bool PublishArtifacts,
+    string? Error)
 {
     public const int MaxEvents = 1_000_000;
     public const int MaxHosts = 10_000;
@@ -28,6 +29,7 @@ internal sealed record SyntheticRunSettings(
             FailedHosts: reader.Integer("emulator_failed_hosts", 0, 0, MaxHosts),
             UnreachableHosts: reader.Integer("emulator_unreachable_hosts", 0, 0, MaxHosts),
             TolerateFailures: reader.Boolean("emulator_tolerate_failures", false),
-            PublishArtifacts: reader.Boolean("emulator_artifacts", true));
+            PublishArtifacts: reader.Boolean("emulator_artifacts", true),
+            Error: reader.Text("emulator_error"));
     }
 }
