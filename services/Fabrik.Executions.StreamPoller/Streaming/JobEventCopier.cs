@@ -35,14 +35,31 @@ public sealed partial class JobEventCopier(StreamContext context, Guid execution
         var morePending = false;
         var pages = 0;
         var tail = EventQuery(("counter__gt", MaxCounter.ToString(CultureInfo.InvariantCulture)));
-        await foreach (var page in context.Awx.ReadEventPagesAsync(jobId, tail, cancellationToken))
+        // Three stages overlap: the next page comes from AWX while this one is stored and the one before is published.
+        // At most one publish is under way, and pages publish in the order they were stored.
+        var publishing = Task.CompletedTask;
+        try
         {
-            inserted.AddRange(await StoreAndPublishAsync(page, cancellationToken));
-            if (++pages >= context.Options.MaxPagesPerCycle)
+            await foreach (var page in context.Awx.ReadEventPagesAsync(jobId, tail, cancellationToken).OneAheadAsync(cancellationToken))
             {
-                morePending = page.Count >= AwxClient.MaxPageSize;
-                break;
+                var stored = await StoreAsync(page, cancellationToken);
+                await publishing;
+                publishing = PublishAsync(stored, cancellationToken);
+                inserted.AddRange(stored);
+                if (++pages >= context.Options.MaxPagesPerCycle)
+                {
+                    morePending = page.Count >= AwxClient.MaxPageSize;
+                    break;
+                }
             }
+
+            await publishing;
+        }
+        catch
+        {
+            // The publish under way ends before the pass gives up; what it missed is published from the database next pass.
+            await publishing.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            throw;
         }
 
         if (!AllStored)
@@ -52,11 +69,14 @@ public sealed partial class JobEventCopier(StreamContext context, Guid execution
             {
                 await foreach (var page in context.Awx.ReadEventPagesAsync(jobId, EventQuery(("counter__in", string.Join(',', missing))), cancellationToken))
                 {
-                    inserted.AddRange(await StoreAndPublishAsync(page, cancellationToken));
+                    var stored = await StoreAsync(page, cancellationToken);
+                    await PublishAsync(stored, cancellationToken);
+                    inserted.AddRange(stored);
                 }
             }
         }
 
+        republishNeeded = false;
         return new CopyOutcome(inserted, morePending);
     }
 
@@ -114,7 +134,11 @@ public sealed partial class JobEventCopier(StreamContext context, Guid execution
         republishNeeded = false;
     }
 
-    private async Task<IReadOnlyList<JobEventReceived>> StoreAndPublishAsync(IReadOnlyList<AwxJobEvent> page, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores a page and returns the events it inserted. <see cref="republishNeeded"/> stays set until the whole pass
+    /// has published, so a pass that fails in between publishes them from the database next time.
+    /// </summary>
+    private async Task<IReadOnlyList<JobEventReceived>> StoreAsync(IReadOnlyList<AwxJobEvent> page, CancellationToken cancellationToken)
     {
         var receivedAt = context.Clock.GetUtcNow();
         var events = new List<JobEventReceived>(page.Count);
@@ -139,14 +163,18 @@ public sealed partial class JobEventCopier(StreamContext context, Guid execution
         context.Metrics.Stored(stored.Inserted, context.Clock.GetUtcNow());
         Watermark = stored.Watermark;
         MaxCounter = stored.MaxCounter;
-        if (stored.Inserted.Count > 0)
-        {
-            await context.Publisher.PublishBatchAsync(stored.Inserted, cancellationToken);
-            await context.Streams.MarkPublishedAsync(executionId, jobId, Watermark, cancellationToken);
-        }
-
-        republishNeeded = false;
         return stored.Inserted;
+    }
+
+    /// <summary>Publishes stored events and records how far the stream is published.</summary>
+    private async Task PublishAsync(IReadOnlyList<JobEventReceived> stored, CancellationToken cancellationToken)
+    {
+        if (stored.Count > 0)
+        {
+            var watermark = Watermark;
+            await context.Publisher.PublishBatchAsync(stored, cancellationToken);
+            await context.Streams.MarkPublishedAsync(executionId, jobId, watermark, cancellationToken);
+        }
     }
 
     private static Dictionary<string, string> EventQuery((string Name, string Value) filter) => new(StringComparer.Ordinal)
