@@ -26,6 +26,9 @@ public sealed record ExecutionFilter
     /// <summary>Created before this instant.</summary>
     public DateTimeOffset? CreatedBefore { get; init; }
 
-    /// <summary>A phrase some stored output event of the execution contains, ignoring case (taken literally, not as a pattern).</summary>
+    /// <summary>
+    /// A phrase some stored output event of the execution contains once its colours are removed, ignoring case (taken
+    /// literally, not as a pattern).
+    /// </summary>
     public string? OutputContains { get; init; }
 }

@@ -12,6 +12,9 @@ public sealed record JobEventFilter
 
     public bool? Failed { get; init; }
 
-    /// <summary>A phrase the event's stdout contains, ignoring case (taken literally, not as a pattern).</summary>
+    /// <summary>
+    /// A phrase the event's stdout contains once its colours are removed, ignoring case (taken literally, not as a
+    /// pattern).
+    /// </summary>
     public string? OutputContains { get; init; }
 }

@@ -15,8 +15,8 @@ public sealed class JobEventQueries(NpgsqlDataSource dataSource)
         """
         from job_events e
         cross join lateral (
-            select p.n, regexp_replace(rtrim(p.part, E'\r'), @ansi, '', 'g') as line
-            from regexp_split_to_table(e.stdout, E'\n') with ordinality as p(part, n)) as l
+            select p.n, rtrim(p.part, E'\r') as line
+            from regexp_split_to_table(e.stdout_plain, E'\n') with ordinality as p(part, n)) as l
         """;
 
     /// <summary>Events of one job after <paramref name="afterCounter"/> that match the filter, in counter order.</summary>
@@ -54,7 +54,6 @@ public sealed class JobEventQueries(NpgsqlDataSource dataSource)
             .Add("e.execution_id = @executionId", "executionId", executionId)
             .AddOutputContainsIf(OutputPattern.Matches("e"), phrase);
         var parameters = conditions.ToDynamicParameters();
-        parameters.Add("ansi", AnsiEscapes.Pattern);
         parameters.Add("offset", offset);
         parameters.Add("limit", limit);
         var where = $"where {conditions.Where} and {OutputPattern.Matches("l", "line")}";

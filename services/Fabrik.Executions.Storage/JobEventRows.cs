@@ -15,9 +15,9 @@ public static class JobEventRows
         var insert = new NpgsqlBatchCommand(
             """
             insert into job_events (execution_id, job_id, counter, event, uuid, parent_uuid, host, play, task, role,
-                                    stdout, start_line, end_line, failed, changed, created, event_data)
+                                    stdout, stdout_plain, start_line, end_line, failed, changed, created, event_data)
             select @e, @j, r.* from unnest(@counter, @event, @uuid, @parent_uuid, @host, @play, @task, @role,
-                                           @stdout, @start_line, @end_line, @failed, @changed, @created, @event_data) as r
+                                           @stdout, @stdout_plain, @start_line, @end_line, @failed, @changed, @created, @event_data) as r
             on conflict do nothing
             returning counter
             """);
@@ -33,6 +33,7 @@ public static class JobEventRows
         parameters.AddWithValue("task", Column(events, e => e.Task));
         parameters.AddWithValue("role", Column(events, e => e.Role));
         parameters.AddWithValue("stdout", Column(events, e => e.Stdout));
+        parameters.AddWithValue("stdout_plain", Column(events, e => AnsiEscapes.Strip(e.Stdout)));
         parameters.AddWithValue("start_line", Column(events, e => e.StartLine));
         parameters.AddWithValue("end_line", Column(events, e => e.EndLine));
         parameters.AddWithValue("failed", Column(events, e => e.Failed));

@@ -7,7 +7,7 @@ namespace Fabrik.Executions.Benchmarks;
 /// <summary>
 /// Issue 9, item 1, the other side: what this machine's servers do at all with the rows and messages the poller just
 /// handled. PostgreSQL binary COPY into a copy of job_events (with all its indexes, then without the trigram index on
-/// stdout, whose cost that isolates), the poller's own store statement (<see cref="JobEventStore"/>, pages of 200) and
+/// the colourless stdout, whose cost that isolates), the poller's own store statement (<see cref="JobEventStore"/>, pages of 200) and
 /// a plain RabbitMQ publish of the same messages.
 /// </summary>
 internal static class RawLimitsBenchmark

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Net;
+using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -7,7 +9,8 @@ namespace Fabrik.Executions.Gateway.Auth;
 
 /// <summary>
 /// A token bucket per caller (per API key or user; per address for anonymous callers), so one noisy script cannot
-/// starve the others. Sized by <c>Gateway:RateLimitBurst</c> and <c>Gateway:RateLimitPerSecond</c>.
+/// starve the others. Sized by <c>Gateway:RateLimitBurst</c> and <c>Gateway:RateLimitPerSecond</c>. Hub method calls
+/// have buckets of the same size of their own (<see cref="Hubs.HubRateLimitFilter"/>).
 /// </summary>
 public static class GatewayRateLimits
 {
@@ -22,31 +25,36 @@ public static class GatewayRateLimits
             options.AddPolicy(PerCaller, context =>
             {
                 var settings = context.RequestServices.GetRequiredService<IOptions<GatewayOptions>>().Value;
-                return RateLimitPartition.GetTokenBucketLimiter(PartitionOf(context), _ => new TokenBucketRateLimiterOptions
-                {
-                    TokenLimit = settings.RateLimitBurst,
-                    TokensPerPeriod = settings.RateLimitPerSecond,
-                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-                    QueueLimit = 0,
-                    AutoReplenishment = true,
-                });
+                return RateLimitPartition.GetTokenBucketLimiter(
+                    PartitionOf(context.User, context.Connection.RemoteIpAddress), _ => BucketOf(settings));
             });
         });
         return builder;
     }
 
-    private static string PartitionOf(HttpContext context)
+    public static TokenBucketRateLimiterOptions BucketOf(GatewayOptions settings) => new()
     {
-        var caller = Caller.From(context.User);
-        return caller.IsAuthenticated ? $"{caller.Kind}:{caller.Name}" : $"address:{context.Connection.RemoteIpAddress}";
+        TokenLimit = settings.RateLimitBurst,
+        TokensPerPeriod = settings.RateLimitPerSecond,
+        ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+        QueueLimit = 0,
+        AutoReplenishment = true,
+    };
+
+    public static string PartitionOf(ClaimsPrincipal user, IPAddress? address)
+    {
+        var caller = Caller.From(user);
+        return caller.IsAuthenticated ? $"{caller.Kind}:{caller.Name}" : $"address:{address}";
     }
+
+    /// <summary>How long a refused caller should wait, in whole seconds (at least one).</summary>
+    public static int RetryAfterSeconds(RateLimitLease lease) =>
+        lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)) : 1;
 
     private static async ValueTask OnRejectedAsync(OnRejectedContext context, CancellationToken cancellationToken)
     {
         var http = context.HttpContext;
-        var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
-            ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))
-            : 1;
+        var seconds = RetryAfterSeconds(context.Lease);
         http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
         {

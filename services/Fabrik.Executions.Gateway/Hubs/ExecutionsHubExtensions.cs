@@ -17,10 +17,13 @@ public static class ExecutionsHubExtensions
         var channelPrefix = builder.Configuration["Redis:ChannelPrefix"];
 
         builder.Services.AddSingleton<HubMembership>();
+        // One instance for all calls: it holds the callers' buckets.
+        builder.Services.AddSingleton<HubRateLimitFilter>();
         builder.Services.AddSignalR(options =>
             {
                 // Binding errors then name what was wrong; HubErrorFilter keeps unexpected errors' messages in the log.
                 options.EnableDetailedErrors = true;
+                options.AddFilter<HubRateLimitFilter>();
                 options.AddFilter<HubErrorFilter>();
                 options.AddFilter<HubMembershipFilter>();
             })
@@ -36,7 +39,10 @@ public static class ExecutionsHubExtensions
         return builder;
     }
 
-    /// <summary>The hub, for viewers and operators only, its negotiation rate-limited like any request.</summary>
+    /// <summary>
+    /// The hub, for viewers and operators only, its negotiation rate-limited like any request (and its method calls by
+    /// <see cref="HubRateLimitFilter"/>).
+    /// </summary>
     public static WebApplication MapExecutionsHub(this WebApplication app)
     {
         app.MapHub<ExecutionsHub>(ExecutionsHub.Path)
