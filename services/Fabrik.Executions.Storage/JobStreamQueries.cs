@@ -3,7 +3,7 @@ using Npgsql;
 
 namespace Fabrik.Executions.Storage;
 
-/// <summary>Read-only questions about <c>job_streams</c> for the services that show output rather than copy it.</summary>
+/// <summary>Read-only questions about an execution's AWX jobs (<c>job_streams</c>) for the services that show output rather than copy it.</summary>
 public sealed class JobStreamQueries(NpgsqlDataSource dataSource)
 {
     /// <summary>The AWX jobs whose events the execution holds, lowest first: one for a job, one per node job for a workflow.</summary>
@@ -15,5 +15,22 @@ public sealed class JobStreamQueries(NpgsqlDataSource dataSource)
             new { executionId },
             cancellationToken: cancellationToken));
         return jobIds.AsList();
+    }
+
+    /// <summary>
+    /// Whether the AWX job is the execution's: its own job (for a workflow, the workflow job), one whose events it
+    /// holds, or one a node of its workflow ran.
+    /// </summary>
+    public async Task<bool> HasJobAsync(Guid executionId, long jobId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            """
+            select exists (select 1 from executions where id = @executionId and awx_job_id = @jobId)
+                or exists (select 1 from job_streams where execution_id = @executionId and job_id = @jobId)
+                or exists (select 1 from workflow_nodes where execution_id = @executionId and job_id = @jobId)
+            """,
+            new { executionId, jobId },
+            cancellationToken: cancellationToken));
     }
 }

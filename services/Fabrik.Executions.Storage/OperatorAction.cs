@@ -1,12 +1,13 @@
 namespace Fabrik.Executions.Storage;
 
-/// <summary>An operator action the Gateway accepted: what, on which execution, by whom, answered how.</summary>
+/// <summary>An operator action the Gateway accepted: what, on which executions, by whom, answered how.</summary>
 public sealed record OperatorAction
 {
     /// <summary><c>launch</c>, <c>cancel</c>, <c>relaunch</c>, <c>approve</c>, <c>deny</c>, ...</summary>
     public required string Action { get; init; }
 
-    public Guid? ExecutionId { get; init; }
+    /// <summary>The executions it acted on: one for most actions, each one a bulk cancel reached. One audit row each.</summary>
+    public required IReadOnlyList<Guid> ExecutionIds { get; init; }
 
     public required string Actor { get; init; }
 

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
+using Fabrik.Executions.Contracts;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Fabrik.Executions.Gateway.Tests;
@@ -9,49 +11,74 @@ namespace Fabrik.Executions.Gateway.Tests;
 public sealed class AuthorizationTests
 {
     private const long KnownJobId = 181;
+    private const long KnownWorkflowJobId = 182;
     private const string Known = "{known}";
+    private const string Workflow = "{workflow}";
 
-    private static readonly (string Method, string Path, bool NeedsOperator)[] Endpoints =
+    /// <summary>
+    /// Every endpoint: the role it needs, what an allowed caller gets (null for an operator action, which the stand-in
+    /// Launcher refuses: anything but 401 and 403) and the body it is sent.
+    /// </summary>
+    private static readonly (string Method, string Path, bool NeedsOperator, HttpStatusCode? Allowed, string? Body)[] Endpoints =
     [
-        ("GET", "/api/v1/executions", false),
-        ("GET", "/api/v1/executions/status/running", false),
-        ("GET", "/api/v1/executions/stats", false),
-        ("GET", "/api/v1/executions/export", false),
-        ("GET", $"/api/v1/executions/{Known}", false),
-        ("GET", $"/api/v1/executions/{Known}/chain", false),
-        ("GET", $"/api/v1/executions/{Known}/events", false),
-        ("GET", $"/api/v1/executions/{Known}/stdout", false),
-        ("GET", $"/api/v1/executions/{Known}/hosts", false),
-        ("GET", $"/api/v1/executions/{Known}/search?q=leaf", false),
-        ("POST", "/hubs/executions/negotiate?negotiateVersion=1", false),
-        ("POST", "/api/v1/executions", true),
+        ("GET", "/api/v1/executions", false, HttpStatusCode.OK, null),
+        ("GET", "/api/v1/executions/status/running", false, HttpStatusCode.OK, null),
+        ("GET", "/api/v1/executions/stats", false, HttpStatusCode.OK, null),
+        ("GET", "/api/v1/executions/export", false, HttpStatusCode.OK, null),
+        ("GET", $"/api/v1/executions/{Known}", false, HttpStatusCode.OK, null),
+        ("GET", $"/api/v1/executions/{Known}/chain", false, HttpStatusCode.OK, null),
+        ("GET", $"/api/v1/executions/{Known}/events", false, HttpStatusCode.OK, null),
+        ("GET", $"/api/v1/executions/{Known}/stdout", false, HttpStatusCode.OK, null),
+        ("GET", $"/api/v1/executions/{Known}/hosts", false, HttpStatusCode.OK, null),
+        ("GET", $"/api/v1/executions/{Known}/search?q=leaf", false, HttpStatusCode.OK, null),
+        ("GET", $"/api/v1/executions/{Workflow}/workflow", false, HttpStatusCode.OK, null),
+        ("GET", "/api/v1/me", false, HttpStatusCode.OK, null),
+        ("POST", "/hubs/executions/negotiate?negotiateVersion=1", false, HttpStatusCode.OK, null),
+        ("POST", "/api/v1/executions", true, HttpStatusCode.Accepted, null),
+        ("POST", $"/api/v1/executions/{Known}/cancel", true, null, "{}"),
+        ("POST", "/api/v1/executions/cancel", true, null, $$"""{"ids": ["{{Known}}"]}"""),
+        ("POST", $"/api/v1/executions/{Known}/relaunch", true, null, """{"hosts": "all"}"""),
+        ("POST", $"/api/v1/executions/{Workflow}/approvals/1/approve", true, null, """{"comment": "ok"}"""),
+        ("POST", $"/api/v1/executions/{Workflow}/approvals/1/deny", true, null, """{"comment": "no"}"""),
     ];
 
     private GatewayEnvironment environment = null!;
     private Guid known;
+    private Guid workflow;
 
     [OneTimeSetUp]
     public async Task StartAsync()
     {
         environment = await GatewayEnvironment.SharedAsync();
         known = await environment.Data.CreateRunningWithEventsAsync(KnownJobId, 5);
+        workflow = await environment.Data.CreateRunningWorkflowAsync(KnownWorkflowJobId);
+        foreach (var id in new[] { known, workflow })
+        {
+            environment.OperatorLauncher.Scripts[id] = StandInOperatorLauncher.Rejects(RejectionReason.Conflict, "Refused by the stand-in Launcher.");
+        }
     }
 
     public static IEnumerable<TestCaseData> EveryEndpointForEveryCaller() =>
         from endpoint in Endpoints
         from caller in Enum.GetValues<TestCaller>()
-        select new TestCaseData(endpoint.Method, endpoint.Path, endpoint.NeedsOperator, caller)
+        select new TestCaseData(endpoint.Method, endpoint.Path, endpoint.NeedsOperator, endpoint.Allowed, endpoint.Body, caller)
             .SetArgDisplayNames($"{endpoint.Method} {endpoint.Path}", caller.ToString());
 
     [TestCaseSource(nameof(EveryEndpointForEveryCaller))]
-    public async Task Endpoint_answers_each_caller_by_its_role(string method, string path, bool needsOperator, TestCaller caller)
+    public async Task Endpoint_answers_each_caller_by_its_role(
+        string method, string path, bool needsOperator, HttpStatusCode? allowedStatus, string? body, TestCaller caller)
     {
         var allowed = needsOperator ? caller.IsOperator() : caller.IsViewerOrOperator();
         using var client = environment.Gateway.ClientFor(caller, environment.Tokens);
-        var commandsBefore = environment.Bus.LaunchCommands.Count;
+        var launchesBefore = environment.Bus.LaunchCommands.Count;
+        var commandsBefore = environment.OperatorLauncher.Received;
         var auditBefore = await AuditCountAsync();
-        using var request = new HttpRequestMessage(new HttpMethod(method), path.Replace(Known, known.ToString(), StringComparison.Ordinal));
-        if (needsOperator)
+        using var request = new HttpRequestMessage(new HttpMethod(method), WithIds(path));
+        if (body is not null)
+        {
+            request.Content = new StringContent(WithIds(body), Encoding.UTF8, "application/json");
+        }
+        else if (needsOperator)
         {
             request.Content = JsonContent.Create(LaunchBodies.Valid("authorization-" + Guid.NewGuid()));
         }
@@ -62,14 +89,29 @@ public sealed class AuthorizationTests
         {
             var problem = await Problems.ReadAsync(response, caller.IsAuthenticated() ? HttpStatusCode.Forbidden : HttpStatusCode.Unauthorized);
             Assert.That(problem.GetProperty("detail").GetString(), Does.Contain(caller.IsAuthenticated() ? "role" : "API key"));
-            Assert.That(environment.Bus.LaunchCommands, Has.Count.EqualTo(commandsBefore), "the Launcher was asked");
+            Assert.That(environment.Bus.LaunchCommands, Has.Count.EqualTo(launchesBefore), "the Launcher was asked to launch");
+            Assert.That(environment.OperatorLauncher.Received, Is.EqualTo(commandsBefore), "the Launcher was asked to act");
             Assert.That(await AuditCountAsync(), Is.EqualTo(auditBefore), "a refused call was recorded as an action");
             return;
         }
 
-        Assert.That(response.StatusCode, Is.EqualTo(needsOperator ? HttpStatusCode.Accepted : HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
-        Assert.That(await AuditCountAsync(), Is.EqualTo(auditBefore + (needsOperator ? 1 : 0)), "operator actions, and only they, are recorded");
+        var answer = await response.Content.ReadAsStringAsync();
+        if (allowedStatus is { } expected)
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(expected), answer);
+        }
+        else
+        {
+            Assert.That(response.StatusCode, Is.Not.EqualTo(HttpStatusCode.Unauthorized).And.Not.EqualTo(HttpStatusCode.Forbidden), answer);
+            Assert.That(environment.OperatorLauncher.Received, Is.GreaterThan(commandsBefore), "the action reached the Launcher");
+        }
+
+        var launched = allowedStatus == HttpStatusCode.Accepted ? 1 : 0;
+        Assert.That(await AuditCountAsync(), Is.EqualTo(auditBefore + launched), "accepted operator actions, and only they, are recorded");
     }
+
+    private string WithIds(string text) =>
+        text.Replace(Known, known.ToString(), StringComparison.Ordinal).Replace(Workflow, workflow.ToString(), StringComparison.Ordinal);
 
     [Test]
     public async Task Launch_is_recorded_with_who_and_when_and_the_caller_launches_not_the_body()

@@ -12,11 +12,11 @@ internal static class BadInputCases
     private const HttpStatusCode BadRequestStatus = HttpStatusCode.BadRequest;
     private static readonly string TooLong = new('x', 201);
 
-    private static readonly string[] ExecutionPaths = ["", "/events", "/stdout", "/hosts", "/search?q=abc", "/chain"];
+    private static readonly string[] ExecutionPaths = ["", "/events", "/stdout", "/hosts", "/search?q=abc", "/chain", "/workflow"];
 
     public static IEnumerable<BadRequest> Http() =>
         PerExecution().Concat(List()).Concat(ByStatus()).Concat(StatsAndExport()).Concat(Events())
-            .Concat(StdoutSearchAndChain()).Concat(Launch());
+            .Concat(StdoutSearchAndChain()).Concat(Launch()).Append(Get("me: unknown parameter", "/api/v1/me?role=operator", "role"));
 
     public static IEnumerable<BadHubCall> Hub()
     {
@@ -156,6 +156,7 @@ internal static class BadInputCases
         yield return Get("events: after beyond long", events + "after=99999999999999999999", "after");
         yield return Get("events: job zero", events + "job=0", "job");
         yield return Get("events: job a word", events + "job=abc", "job");
+        yield return Get("events: job not the execution's", events + "job=999999", null, HttpStatusCode.NotFound);
         yield return Get("events: event in capitals", events + "event=RUNNER_ON_OK", "event");
         yield return Get("events: event an injection", events + "event=runner_on_ok';drop%20table%20job_events;--", "event");
         yield return Get("events: event absurdly long", events + "event=" + new string('a', 65), "event");

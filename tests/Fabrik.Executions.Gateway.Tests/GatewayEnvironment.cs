@@ -3,8 +3,9 @@ using Fabrik.Executions.Testing;
 namespace Fabrik.Executions.Gateway.Tests;
 
 /// <summary>
-/// One Gateway on its own database, virtual host and Redis prefix, with the other services' side of the bus and a
-/// token issuer it trusts; shared by the fixtures that need a single instance, started on first use.
+/// One Gateway on its own database, virtual host and Redis prefix, with the other services' side of the bus (the
+/// Launcher's launches and its operator commands stood in for) and a token issuer it trusts; shared by the fixtures
+/// that need a single instance, started on first use.
 /// </summary>
 internal sealed class GatewayEnvironment : IAsyncDisposable
 {
@@ -14,12 +15,14 @@ internal sealed class GatewayEnvironment : IAsyncDisposable
     private static GatewayEnvironment? shared;
 
     private GatewayEnvironment(
-        IsolatedInfrastructure infrastructure, TestExecutions data, GatewayHost gateway, TestBus bus, TestTokenIssuer tokens)
+        IsolatedInfrastructure infrastructure, TestExecutions data, GatewayHost gateway, TestBus bus,
+        StandInOperatorLauncher operatorLauncher, TestTokenIssuer tokens)
     {
         Infrastructure = infrastructure;
         Data = data;
         Gateway = gateway;
         Bus = bus;
+        OperatorLauncher = operatorLauncher;
         Tokens = tokens;
     }
 
@@ -30,6 +33,8 @@ internal sealed class GatewayEnvironment : IAsyncDisposable
     public GatewayHost Gateway { get; }
 
     public TestBus Bus { get; }
+
+    public StandInOperatorLauncher OperatorLauncher { get; }
 
     public TestTokenIssuer Tokens { get; }
 
@@ -66,11 +71,13 @@ internal sealed class GatewayEnvironment : IAsyncDisposable
         settings["Cors:AllowedOrigins:0"] = AllowedOrigin;
         var gateway = await GatewayHost.StartWithAsync(settings);
         var bus = await TestBus.StartAsync(infrastructure.RabbitMq, data.Executions);
-        return new GatewayEnvironment(infrastructure, data, gateway, bus, tokens);
+        var operatorLauncher = await StandInOperatorLauncher.StartAsync(infrastructure.RabbitMq, data);
+        return new GatewayEnvironment(infrastructure, data, gateway, bus, operatorLauncher, tokens);
     }
 
     public async ValueTask DisposeAsync()
     {
+        await OperatorLauncher.DisposeAsync();
         await Bus.DisposeAsync();
         await Gateway.DisposeAsync();
         await Tokens.DisposeAsync();

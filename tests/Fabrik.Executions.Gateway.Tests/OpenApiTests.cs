@@ -1,5 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Fabrik.Executions.Gateway.Tests;
 
@@ -21,14 +23,50 @@ public sealed class OpenApiTests
         ("get", "/api/v1/executions/{id}/search"),
     ];
 
+    /// <summary>Routes that are not the API: the hub, health, metrics, the API description and the web app's pages.</summary>
+    private static readonly string[] NotApiPrefixes = ["/hubs/", "/health/", "/metrics", "/openapi/", "/scalar"];
+    private static readonly string[] WebAppPages = ["/", "/executions/{id}"];
+
+    private GatewayEnvironment environment = null!;
     private JsonElement document;
 
     [OneTimeSetUp]
     public async Task ReadAsync()
     {
-        var environment = await GatewayEnvironment.SharedAsync();
+        environment = await GatewayEnvironment.SharedAsync();
         using var anonymous = environment.Gateway.CreateClient(null);
         document = await anonymous.GetFromJsonAsync<JsonElement>(new Uri("/openapi/v1.json", UriKind.Relative));
+    }
+
+    [Test]
+    public void Every_mapped_api_route_is_documented_with_its_problems()
+    {
+        var routes = environment.Gateway.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Select(endpoint => (Path: "/" + endpoint.RoutePattern.RawText!.Trim('/'), Methods: endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? []))
+            .Where(route => !WebAppPages.Contains(route.Path) && !NotApiPrefixes.Any(prefix => route.Path.StartsWith(prefix, StringComparison.Ordinal)))
+            .SelectMany(route => route.Methods.Select(method => (Method: method.ToLowerInvariant(), route.Path)))
+            .ToList();
+        Assert.That(routes, Does.Contain(("get", "/api/v1/me")).And.Contain(("post", "/api/v1/executions/{id}/approvals/{approval_id}/approve")),
+            "the API's routes are found, the approval's parameter named as the frame names it");
+
+        Assert.Multiple(() =>
+        {
+            foreach (var (method, path) in routes)
+            {
+                if (!document.GetProperty("paths").TryGetProperty(path, out var item) || !item.TryGetProperty(method, out var operation))
+                {
+                    Assert.Fail($"{method} {path} is not in the document");
+                    continue;
+                }
+
+                var problems = path.Contains("{id}", StringComparison.Ordinal) ? new[] { "400", "401", "403", "404", "429" } : ["400", "401", "403", "429"];
+                foreach (var status in problems)
+                {
+                    Assert.That(operation.GetProperty("responses").TryGetProperty(status, out var problem)
+                                && problem.GetProperty("content").TryGetProperty("application/problem+json", out _), Is.True, $"{method} {path} documents {status}");
+                }
+            }
+        });
     }
 
     [Test]

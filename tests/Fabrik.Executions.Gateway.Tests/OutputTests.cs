@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json;
 using Fabrik.Executions.Contracts;
 using Fabrik.Executions.Storage;
@@ -38,6 +39,26 @@ public sealed class OutputTests
         Assert.That(first.GetProperty("cursor").GetRawText(), Is.EqualTo($$"""{"after":0,"next_after":4,"has_more":true,"job":{{job}}}"""));
         Assert.That(second.GetProperty("data")[0].GetProperty("counter").GetInt64(), Is.EqualTo(8));
         Assert.That(second.GetProperty("cursor").GetProperty("has_more").GetBoolean(), Is.False);
+    }
+
+    [Test]
+    public async Task Events_of_a_job_the_execution_does_not_have_are_404_naming_it_and_a_node_job_not_yet_streamed_is_an_empty_page()
+    {
+        var (id, _, _) = await SeedRunningAsync();
+        var workflowJob = Random.Shared.NextInt64(20_000_000, 30_000_000);
+        var nodeJob = workflowJob + 1;
+        var workflow = await environment.Data.CreateRunningWorkflowAsync(workflowJob);
+        await environment.Data.Workflows.UpsertNodeAsync(
+            new WorkflowNodeRecord { ExecutionId = workflow, NodeId = 1, WorkflowJobId = workflowJob, Name = "Configure", JobType = "job", JobId = nodeJob },
+            CancellationToken.None);
+
+        using var stranger = await Http.GetAsync(new Uri($"/api/v1/executions/{id}/events?job={nodeJob}", UriKind.Relative));
+        var nodePage = await Http.GetOkAsync($"/api/v1/executions/{workflow}/events?job={nodeJob}");
+
+        Assert.That((await Problems.ReadAsync(stranger, HttpStatusCode.NotFound)).GetProperty("detail").GetString(),
+            Does.Contain($"Execution {id} has no AWX job {nodeJob}"));
+        Assert.That(nodePage.Data(), Is.Empty);
+        Assert.That(nodePage.GetProperty("cursor").GetProperty("job").GetInt64(), Is.EqualTo(nodeJob));
     }
 
     [Test]

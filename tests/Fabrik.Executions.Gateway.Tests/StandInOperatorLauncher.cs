@@ -5,9 +5,9 @@ using MassTransit;
 namespace Fabrik.Executions.Gateway.Tests;
 
 /// <summary>
-/// Stands in for the Launcher's cancel and relaunch consumers on the shared Gateway's virtual host: records every
-/// command and answers with what the test scripted for its execution, changing the database as the Launcher would;
-/// an execution with no script gets no answer, as from a Launcher that is down.
+/// Stands in for the Launcher's cancel, relaunch and approval consumers on the shared Gateway's virtual host: records
+/// every command and answers with what the test scripted for its execution, changing the database as the Launcher
+/// would; an execution with no script gets no answer, as from a Launcher that is down.
 /// </summary>
 internal sealed class StandInOperatorLauncher : IAsyncDisposable
 {
@@ -22,23 +22,33 @@ internal sealed class StandInOperatorLauncher : IAsyncDisposable
 
     public ConcurrentQueue<RelaunchExecution> Relaunches { get; } = new();
 
-    public static async Task<StandInOperatorLauncher> StartAsync(GatewayEnvironment environment)
+    public ConcurrentQueue<DecideApproval> Decisions { get; } = new();
+
+    /// <summary>How many commands of any kind reached it.</summary>
+    public int Received => Cancels.Count + Relaunches.Count + Decisions.Count;
+
+    public static async Task<StandInOperatorLauncher> StartAsync(Uri rabbitMq, TestExecutions data)
     {
         StandInOperatorLauncher? standIn = null;
         var bus = Bus.Factory.CreateUsingRabbitMq(rabbit =>
         {
-            rabbit.Host(environment.Infrastructure.RabbitMq);
+            rabbit.Host(rabbitMq);
             rabbit.ReceiveEndpoint("stand-in-operator-launcher", endpoint =>
             {
                 endpoint.Handler<CancelExecution>(context =>
                 {
                     standIn!.Cancels.Enqueue(context.Message);
-                    return standIn.AnswerAsync(context, context.Message.ExecutionId, context.Message, environment.Data);
+                    return standIn.AnswerAsync(context, context.Message.ExecutionId, context.Message, data);
                 });
                 endpoint.Handler<RelaunchExecution>(context =>
                 {
                     standIn!.Relaunches.Enqueue(context.Message);
-                    return standIn.AnswerAsync(context, context.Message.RelaunchOf, context.Message, environment.Data);
+                    return standIn.AnswerAsync(context, context.Message.RelaunchOf, context.Message, data);
+                });
+                endpoint.Handler<DecideApproval>(context =>
+                {
+                    standIn!.Decisions.Enqueue(context.Message);
+                    return standIn.AnswerAsync(context, context.Message.ExecutionId, context.Message, data);
                 });
             });
         });
@@ -75,6 +85,16 @@ internal sealed class StandInOperatorLauncher : IAsyncDisposable
             return new ExecutionAccepted { ExecutionId = relaunch.ExecutionId, Status = ExecutionStatus.Waiting, AlreadyDone = false };
         };
 
+    /// <summary>Accepts a decision, recording it on the stored approval as the Launcher does before it asks AWX.</summary>
+    public static Func<TestExecutions, object, Task<object>> Decided() =>
+        async (data, command) =>
+        {
+            var decision = (DecideApproval)command;
+            var claimed = await data.Workflows.ClaimDecisionAsync(decision.ExecutionId, decision.ApprovalId, decision.DecidedBy, decision.Comment, CancellationToken.None);
+            Assert.That(claimed, Is.True, $"approval {decision.ApprovalId} was pending");
+            return new ExecutionAccepted { ExecutionId = decision.ExecutionId, Status = ExecutionStatus.Running, AlreadyDone = false };
+        };
+
     public async ValueTask DisposeAsync() => await bus.StopAsync();
 
     private async Task AnswerAsync(ConsumeContext context, Guid executionId, object command, TestExecutions data)
@@ -99,6 +119,7 @@ internal sealed class StandInOperatorLauncher : IAsyncDisposable
     {
         CancelExecution cancel => cancel.ExecutionId,
         RelaunchExecution relaunch => relaunch.RelaunchOf,
+        DecideApproval decision => decision.ExecutionId,
         _ => throw new ArgumentException("Not an operator command.", nameof(command)),
     };
 }

@@ -58,6 +58,12 @@ internal sealed class TestExecutions(ServiceProvider storage) : IAsyncDisposable
         return await connection.ExecuteScalarAsync<long>(sql, parameters);
     }
 
+    public async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object parameters)
+    {
+        await using var connection = await storage.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync();
+        return (await connection.QueryAsync<T>(sql, parameters)).AsList();
+    }
+
     public async Task ExecuteAsync(string sql, object? parameters = null)
     {
         await using var connection = await storage.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync();

@@ -146,7 +146,9 @@ public sealed class CancelExecutionTests
 
     [TestCase("", "requested_by is required")]
     [TestCase("   ", "requested_by is required")]
-    public async Task Cancel_without_a_requester_is_invalid(string requestedBy, string detail)
+    [TestCase("bob\0", "requested_by must not hold control characters")]
+    [TestCase("bob\u001b", "requested_by must not hold control characters", TestName = "Cancel_by_a_requester_holding_an_escape_is_invalid")]
+    public async Task Cancel_without_a_readable_requester_is_invalid(string requestedBy, string detail)
     {
         var rejected = (await system.AskAsync(new CancelExecution { ExecutionId = Guid.NewGuid(), RequestedBy = requestedBy })).Rejected();
 

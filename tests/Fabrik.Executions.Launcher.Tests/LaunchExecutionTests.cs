@@ -21,6 +21,12 @@ public sealed class LaunchExecutionTests
         Invalid("An inventory id of zero", command => command with { Inventory = 0 }, "inventory"),
         Invalid("A missing launched_by", command => command with { LaunchedBy = "" }, "launched_by"),
         Invalid("A limit over 4096 characters", command => command with { Limit = new string('h', 4097) }, "limit"),
+        Invalid("A request id holding NUL", command => command with { RequestId = command.RequestId + "\0" }, "request_id must not hold control characters"),
+        Invalid("A template name holding NUL", command => command with { Template = command.Template with { Name = "Synth\0etic" } }, "template.name must not hold control characters"),
+        Invalid("A limit holding NUL", command => command with { Limit = "leaf-101\0" }, "limit must not hold control characters"),
+        Invalid("A launched_by holding an escape", command => command with { LaunchedBy = "\u001b[2Jalice" }, "launched_by must not hold control characters"),
+        Invalid("Extra vars holding NUL", command => command with { ExtraVars = Json("""{"note": "a\u0000b"}""") }, "extra_vars must hold only text"),
+        Invalid("Extra vars named with NUL", command => command with { ExtraVars = Json("""{"a\u0000": 1}""") }, "extra_vars must hold only text"),
     ];
 
     private LauncherUnderTest system = null!;
@@ -119,7 +125,8 @@ public sealed class LaunchExecutionTests
         Assert.That(rejected!.Message.Reason, Is.EqualTo(reason));
         Assert.That(rejected.Message.Detail, Does.Contain(detail));
         Assert.That(await system.Executions.FindAsync(command.ExecutionId, CancellationToken.None), Is.Null);
-        Assert.That(await system.CountExecutionsAsync(command.RequestId), Is.Zero);
+        // The request's own id, since a spoiled one (holding NUL) cannot even be looked for.
+        Assert.That(await system.CountExecutionsAsync(LauncherUnderTest.Command(marker).RequestId), Is.Zero);
         Assert.That(await system.AwxJobsMarkedAsync(marker), Is.Empty);
     }
 

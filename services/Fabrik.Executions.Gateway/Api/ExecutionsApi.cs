@@ -34,8 +34,9 @@ public static class ExecutionsApi
     }
 
     /// <summary>
-    /// The group every <c>/api/v1/executions</c> endpoint belongs to: viewers and operators only, rate-limited per
-    /// caller. Operator actions add <see cref="OperatorActions.RequireOperatorAction"/>.
+    /// The group every <c>/api/v1/executions</c> endpoint belongs to: viewers and operators only (403 for a caller
+    /// with neither role), rate-limited per caller, and 503 while the database is out of reach. Operator actions add
+    /// <see cref="OperatorActions.RequireOperatorAction"/>.
     /// </summary>
     public static RouteGroupBuilder MapExecutionsGroup(this IEndpointRouteBuilder app) =>
         app.MapGroup(BasePath)
@@ -43,7 +44,9 @@ public static class ExecutionsApi
             .RequireAuthorization(GatewayPolicies.Viewer)
             .RequireRateLimiting(GatewayRateLimits.PerCaller)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
     public static WebApplication MapExecutionsApi(this WebApplication app)
     {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Fabrik.Executions.Contracts;
+using Fabrik.Executions.Storage;
 
 namespace Fabrik.Executions.Gateway.Api;
 
@@ -110,7 +111,7 @@ public static class LaunchRequestValidator
         {
             errors.Add("extra_vars", $"extra_vars must be at most {MaxExtraVarsLength} characters of JSON.");
         }
-        else if (!IsStorable(extraVars.Value))
+        else if (!StorableText.IsStorableJson(extraVars.Value))
         {
             errors.Add("extra_vars", "extra_vars must hold only text PostgreSQL's jsonb can store: no NUL character (\\u0000) "
                                      + "and no lone surrogate (\\ud800).");
@@ -118,27 +119,6 @@ public static class LaunchRequestValidator
 
         return extraVars.Value;
     }
-
-    private static bool IsStorable(JsonElement element)
-    {
-        try
-        {
-            return element.ValueKind switch
-            {
-                JsonValueKind.String => IsStorable(element.GetString()!),
-                JsonValueKind.Object => element.EnumerateObject().All(property => IsStorable(property.Name) && IsStorable(property.Value)),
-                JsonValueKind.Array => element.EnumerateArray().All(IsStorable),
-                _ => true,
-            };
-        }
-        catch (InvalidOperationException)
-        {
-            // An escaped lone surrogate cannot even be read as a string.
-            return false;
-        }
-    }
-
-    private static bool IsStorable(string text) => !text.Contains('\0', StringComparison.Ordinal);
 
     private static void CheckText(string? value, string field, int maxLength, bool required, FieldErrors errors)
     {
@@ -153,9 +133,9 @@ public static class LaunchRequestValidator
         {
             errors.Add(field, $"{field} must be at most {maxLength} characters.");
         }
-        else if (value.Any(char.IsControl))
+        else if (StorableText.FindControlCharacter(field, value, multiLine: false) is { } problem)
         {
-            errors.Add(field, $"{field} must not hold control characters.");
+            errors.Add(field, problem);
         }
     }
 }

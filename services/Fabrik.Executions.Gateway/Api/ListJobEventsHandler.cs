@@ -7,12 +7,23 @@ namespace Fabrik.Executions.Gateway.Api;
 /// without SignalR, optionally filtered. Keyset on the primary key (execution, job, counter), so a page costs the
 /// same at any depth.
 /// </summary>
-public sealed class ListJobEventsHandler(ExecutionRequests requests, JobEventQueries events)
+public sealed class ListJobEventsHandler(ExecutionRequests requests, JobEventQueries events, JobStreamQueries jobs)
 {
     public Task<IResult> HandleAsync(string id, IQueryCollection query, CancellationToken cancellationToken) =>
         requests.HandleAsync(id, query, JobEventsQuery.Accepted, JobEventsQuery.Read,
-            async (execution, page) => TypedResults.Ok(await ReadPageAsync(execution, page, cancellationToken)),
+            (execution, page) => AnswerAsync(execution, page, cancellationToken),
             cancellationToken);
+
+    private async Task<IResult> AnswerAsync(ExecutionRecord execution, JobEventsQuery page, CancellationToken cancellationToken)
+    {
+        if (page.Job is { } job && job != execution.AwxJobId && !await jobs.HasJobAsync(execution.Id, job, cancellationToken))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound,
+                detail: $"Execution {execution.Id} has no AWX job {job}: job must be the execution's own job or one a node of its workflow ran.");
+        }
+
+        return TypedResults.Ok(await ReadPageAsync(execution, page, cancellationToken));
+    }
 
     private async Task<JobEventPage> ReadPageAsync(ExecutionRecord execution, JobEventsQuery page, CancellationToken cancellationToken)
     {

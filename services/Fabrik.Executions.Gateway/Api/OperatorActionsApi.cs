@@ -2,10 +2,11 @@ using Fabrik.Executions.Gateway.Api.Actions;
 using Fabrik.Executions.Gateway.Api.Queries;
 using Fabrik.Executions.Gateway.Api.Workflows;
 using Fabrik.Executions.Gateway.Auth;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Fabrik.Executions.Gateway.Api;
 
-/// <summary>What operators do to executions: cancel one, cancel many, relaunch. Each is audited when accepted.</summary>
+/// <summary>What operators do to executions: cancel one, cancel many, relaunch, decide approvals. Each is audited when accepted.</summary>
 public static class OperatorActionsApi
 {
     public static WebApplication MapOperatorActionsApi(this WebApplication app)
@@ -44,7 +45,7 @@ public static class OperatorActionsApi
             .WithExecutionActionProblems()
             .RequireOperatorAction("relaunch");
 
-        executions.MapPost("{id}/approvals/{approvalId}/approve", (string id, string approvalId, HttpContext http, CancellationToken cancellationToken) =>
+        executions.MapPost("{id}/approvals/{approval_id}/approve", (string id, [FromRoute(Name = "approval_id")] string approvalId, HttpContext http, CancellationToken cancellationToken) =>
                 Handler(http).DecideApprovalAsync(id, approvalId, approve: true, http.Request, cancellationToken))
             .WithName("ApproveWorkflowApproval")
             .WithSummary("Approve a workflow execution's waiting approval node; the caller is recorded as who decided.")
@@ -54,7 +55,7 @@ public static class OperatorActionsApi
             .WithExecutionActionProblems()
             .RequireOperatorAction("approve");
 
-        executions.MapPost("{id}/approvals/{approvalId}/deny", (string id, string approvalId, HttpContext http, CancellationToken cancellationToken) =>
+        executions.MapPost("{id}/approvals/{approval_id}/deny", (string id, [FromRoute(Name = "approval_id")] string approvalId, HttpContext http, CancellationToken cancellationToken) =>
                 Handler(http).DecideApprovalAsync(id, approvalId, approve: false, http.Request, cancellationToken))
             .WithName("DenyWorkflowApproval")
             .WithSummary("Deny a workflow execution's waiting approval node; the caller is recorded as who decided.")
@@ -75,14 +76,13 @@ public static class OperatorActionsApi
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
-    /// <summary>An action on one execution can also find it missing, in the wrong state, refused, or the Launcher silent.</summary>
+    /// <summary>An action on one execution can also find it missing, in the wrong state, or refused (the Launcher silent is the group's 503).</summary>
     private static RouteHandlerBuilder WithExecutionActionProblems(this RouteHandlerBuilder endpoint) =>
         endpoint
             .WithActionProblems()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
     /// <summary>Built from the request's services, so the actions need no registration of their own.</summary>
     private static OperatorActionHandler Handler(HttpContext http) =>

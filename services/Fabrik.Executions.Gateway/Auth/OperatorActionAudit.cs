@@ -1,12 +1,14 @@
 using Fabrik.Executions.Gateway.Api;
+using Fabrik.Executions.Gateway.Api.Actions;
 using Fabrik.Executions.Storage;
 
 namespace Fabrik.Executions.Gateway.Auth;
 
 /// <summary>
-/// Records an accepted operator action (a 2xx answer) in <c>operator_actions</c>: what, on which execution (the
-/// route's <c>{id}</c>, else the execution answered), by whom, when. A refused request changes nothing, so it is not
-/// recorded.
+/// Records an accepted operator action (a 2xx answer) in <c>operator_actions</c>: what, on which executions, by whom,
+/// when. The execution is the route's <c>{id}</c>, else the one answered; a bulk cancel records one row for each
+/// execution it canceled or asked AWX to stop. A refused request, or an execution the action left as it was, changed
+/// nothing, so it is not recorded.
 /// </summary>
 public sealed class OperatorActionAudit(string action) : IEndpointFilter
 {
@@ -24,7 +26,7 @@ public sealed class OperatorActionAudit(string action) : IEndpointFilter
         await http.RequestServices.GetRequiredService<OperatorActionLog>().RecordAsync(new OperatorAction
         {
             Action = action,
-            ExecutionId = ExecutionOf(http, result),
+            ExecutionIds = ExecutionsOf(http, result),
             Actor = caller.Name,
             ActorKind = caller.Kind,
             ActorRole = caller.Role,
@@ -35,13 +37,19 @@ public sealed class OperatorActionAudit(string action) : IEndpointFilter
         return result;
     }
 
-    private static Guid? ExecutionOf(HttpContext http, object? result)
+    private IReadOnlyList<Guid> ExecutionsOf(HttpContext http, object? result)
     {
         if (http.Request.RouteValues.TryGetValue("id", out var id) && Guid.TryParse(id?.ToString(), out var routeId))
         {
-            return routeId;
+            return [routeId];
         }
 
-        return result is IValueHttpResult { Value: ItemResponse<ExecutionResource> item } ? item.Data.Id : null;
+        return result switch
+        {
+            IValueHttpResult { Value: ItemResponse<ExecutionResource> item } => [item.Data.Id],
+            IValueHttpResult { Value: ItemResponse<IReadOnlyList<CancelOutcome>> outcomes } =>
+                outcomes.Data.Where(outcome => outcome.Result is CancelResult.Canceled or CancelResult.CancelRequested).Select(outcome => outcome.Id).ToList(),
+            _ => throw new InvalidOperationException($"The operator action {action} answered no execution to record it against."),
+        };
     }
 }

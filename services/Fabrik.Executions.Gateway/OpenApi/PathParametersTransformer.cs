@@ -5,7 +5,7 @@ using Microsoft.OpenApi;
 
 namespace Fabrik.Executions.Gateway.OpenApi;
 
-/// <summary>Says what the route parameters hold, which their string type alone does not: <c>{id}</c>, <c>{approvalId}</c> and <c>{status}</c>.</summary>
+/// <summary>Says what the route parameters hold, which their string type alone does not: <c>{id}</c>, <c>{approval_id}</c> and <c>{status}</c>.</summary>
 public sealed class PathParametersTransformer : IOpenApiOperationTransformer
 {
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
@@ -18,7 +18,7 @@ public sealed class PathParametersTransformer : IOpenApiOperationTransformer
                     parameter.Description = "The execution's id.";
                     parameter.Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "uuid" };
                     break;
-                case "approvalId":
+                case "approval_id":
                     parameter.Description = "AWX's id of the workflow approval (the approval's id in GET .../workflow).";
                     parameter.Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int64", Minimum = "1" };
                     break;

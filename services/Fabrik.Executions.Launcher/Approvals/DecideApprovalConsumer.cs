@@ -111,6 +111,11 @@ public sealed partial class DecideApprovalConsumer(
             return $"comment is {command.Comment.Length} characters long; at most {MaxCommentLength} are allowed.";
         }
 
+        if (command.Comment is not null && StorableText.FindControlCharacter("comment", command.Comment, multiLine: true) is { } problem)
+        {
+            return problem;
+        }
+
         return OperatorCommandValidator.FindProblem(command.ExecutionId, command.DecidedBy)?.Replace("requested_by", "decided_by", StringComparison.Ordinal);
     }
 

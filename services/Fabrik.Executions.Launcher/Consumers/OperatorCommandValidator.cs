@@ -1,6 +1,8 @@
+using Fabrik.Executions.Storage;
+
 namespace Fabrik.Executions.Launcher.Consumers;
 
-/// <summary>The checks every operator command (cancel, relaunch) shares, named as the commands name their fields.</summary>
+/// <summary>The checks every operator command (cancel, relaunch, approval decisions) shares, named as the commands name their fields.</summary>
 public static class OperatorCommandValidator
 {
     public const int MaxRequestedByLength = 200;
@@ -20,6 +22,6 @@ public static class OperatorCommandValidator
 
         return requestedBy.Length > MaxRequestedByLength
             ? $"requested_by is {requestedBy.Length} characters long; at most {MaxRequestedByLength} are allowed."
-            : null;
+            : StorableText.FindControlCharacter("requested_by", requestedBy, multiLine: false);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Fabrik.Executions.Contracts;
+using Fabrik.Executions.Storage;
 
 namespace Fabrik.Executions.Launcher.Launching;
 
@@ -39,6 +40,11 @@ public static class LaunchExecutionValidator
             return Invalid($"request_id is {command.RequestId.Length} characters long; at most {MaxRequestIdLength} are allowed.");
         }
 
+        if (ControlCharacterIn("request_id", command.RequestId) is { } requestIdProblem)
+        {
+            return requestIdProblem;
+        }
+
         if (FindTemplateProblem(command.Template) is { } templateProblem)
         {
             return templateProblem;
@@ -49,9 +55,19 @@ public static class LaunchExecutionValidator
             return Invalid($"extra_vars must be a JSON object, not {Describe(command.ExtraVars.ValueKind)}.");
         }
 
+        if (!StorableText.IsStorableJson(command.ExtraVars))
+        {
+            return Invalid("extra_vars must hold only text PostgreSQL's jsonb can store: no NUL character (\\u0000) and no lone surrogate.");
+        }
+
         if (command.Limit is { Length: > MaxLimitLength })
         {
             return Invalid($"limit is {command.Limit.Length} characters long; at most {MaxLimitLength} are allowed.");
+        }
+
+        if (command.Limit is not null && ControlCharacterIn("limit", command.Limit) is { } limitProblem)
+        {
+            return limitProblem;
         }
 
         if (command.Inventory is <= 0)
@@ -70,7 +86,7 @@ public static class LaunchExecutionValidator
             return Invalid($"credentials must be positive AWX credential ids; {string.Join(", ", notCredentialIds)} is not.");
         }
 
-        return string.IsNullOrWhiteSpace(command.LaunchedBy) ? Invalid("launched_by is required.") : null;
+        return string.IsNullOrWhiteSpace(command.LaunchedBy) ? Invalid("launched_by is required.") : ControlCharacterIn("launched_by", command.LaunchedBy);
     }
 
     private static (RejectionReason, string)? FindTemplateProblem(TemplateReference? template)
@@ -90,8 +106,11 @@ public static class LaunchExecutionValidator
             return Invalid($"template.id must be a positive AWX {(template.Kind == TemplateKind.Workflow ? "workflow job" : "job")} template id, not {template.Id}.");
         }
 
-        return string.IsNullOrWhiteSpace(template.Name) ? Invalid("template.name is required.") : null;
+        return string.IsNullOrWhiteSpace(template.Name) ? Invalid("template.name is required.") : ControlCharacterIn("template.name", template.Name);
     }
+
+    private static (RejectionReason, string)? ControlCharacterIn(string field, string value) =>
+        StorableText.FindControlCharacter(field, value, multiLine: false) is { } problem ? Invalid(problem) : null;
 
     private static (RejectionReason, string) Invalid(string detail) => (RejectionReason.Invalid, detail);
 

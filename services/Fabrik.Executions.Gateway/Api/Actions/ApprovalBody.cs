@@ -1,4 +1,5 @@
 using System.Globalization;
+using Fabrik.Executions.Storage;
 
 namespace Fabrik.Executions.Gateway.Api.Actions;
 
@@ -17,6 +18,10 @@ public sealed record ApprovalBody
         if (Comment is { Length: > MaxCommentLength })
         {
             errors.Add("comment", $"comment is {Comment.Length} characters long; at most {MaxCommentLength} are allowed.");
+        }
+        else if (Comment is not null && StorableText.FindControlCharacter("comment", Comment, multiLine: true) is { } problem)
+        {
+            errors.Add("comment", problem);
         }
     }
 

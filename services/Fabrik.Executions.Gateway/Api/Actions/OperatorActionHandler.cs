@@ -11,8 +11,8 @@ using Microsoft.Extensions.Options;
 namespace Fabrik.Executions.Gateway.Api.Actions;
 
 /// <summary>
-/// Cancel, bulk cancel and relaunch: each checks the request, asks the Launcher as the caller, and answers what the
-/// Launcher did with the execution as stored, or why it did nothing. None takes query parameters.
+/// Cancel, bulk cancel, relaunch and approval decisions: each checks the request, asks the Launcher as the caller, and
+/// answers what the Launcher did, or why it did nothing. None takes query parameters.
 /// </summary>
 public sealed class OperatorActionHandler(
     IRequestClient<CancelExecution> cancels,
@@ -35,7 +35,7 @@ public sealed class OperatorActionHandler(
     /// </summary>
     public async Task<IResult> CancelAsync(string id, HttpRequest request, CancellationToken cancellationToken)
     {
-        var input = await ReadAsync<CancelBody>(request, id, CancelBody.Fields, cancellationToken);
+        var input = await ReadAsync<CancelBody>(request, id, CancelBody.Fields, bodyOptional: true, cancellationToken);
         if (input.Problem is not null)
         {
             return input.Problem;
@@ -51,7 +51,7 @@ public sealed class OperatorActionHandler(
     /// <summary><c>POST /api/v1/executions/cancel</c>: every execution of <c>ids</c> canceled at once; 200 with what became of each, in order.</summary>
     public async Task<IResult> CancelManyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var input = await ReadAsync<CancelManyBody>(request, id: null, CancelManyBody.Fields, cancellationToken);
+        var input = await ReadAsync<CancelManyBody>(request, id: null, CancelManyBody.Fields, bodyOptional: false, cancellationToken);
         var errors = new FieldErrors();
         if (input.Problem is not null || input.Body!.Check(errors) is not { } ids)
         {
@@ -73,7 +73,7 @@ public sealed class OperatorActionHandler(
     /// </summary>
     public async Task<IResult> RelaunchAsync(string id, HttpRequest request, CancellationToken cancellationToken)
     {
-        var input = await ReadAsync<RelaunchBody>(request, id, RelaunchBody.Fields, cancellationToken);
+        var input = await ReadAsync<RelaunchBody>(request, id, RelaunchBody.Fields, bodyOptional: false, cancellationToken);
         var errors = new FieldErrors();
         if (input.Problem is not null || input.Body?.Check(errors) is not var (hosts, fromNode))
         {
@@ -100,7 +100,7 @@ public sealed class OperatorActionHandler(
     /// </summary>
     public async Task<IResult> DecideApprovalAsync(string id, string approvalId, bool approve, HttpRequest request, CancellationToken cancellationToken)
     {
-        var input = await ReadAsync<ApprovalBody>(request, id, ApprovalBody.Fields, cancellationToken);
+        var input = await ReadAsync<ApprovalBody>(request, id, ApprovalBody.Fields, bodyOptional: true, cancellationToken);
         var errors = new FieldErrors();
         var approval = ApprovalBody.ParseApprovalId(approvalId, errors);
         input.Body?.Check(errors);
@@ -134,11 +134,11 @@ public sealed class OperatorActionHandler(
     }
 
     /// <summary>
-    /// The <c>{id}</c> (when the route has one), the query and the body, with one problem for all that is wrong. The
-    /// body is optional where no field is declared: none at all, or an empty object.
+    /// The <c>{id}</c> (when the route has one), the query and the body, with one problem for all that is wrong. An
+    /// optional body (no field required) may be left out altogether.
     /// </summary>
     private async Task<ActionInput<TBody>> ReadAsync<TBody>(
-        HttpRequest request, string? id, IReadOnlyList<BodyField> fields, CancellationToken cancellationToken)
+        HttpRequest request, string? id, IReadOnlyList<BodyField> fields, bool bodyOptional, CancellationToken cancellationToken)
         where TBody : class
     {
         var errors = new FieldErrors();
@@ -149,7 +149,7 @@ public sealed class OperatorActionHandler(
             return new ActionInput<TBody>(executionId, null, errors.ToProblem());
         }
 
-        if (fields.Count == 0 && request.HttpContext.Features.Get<IHttpRequestBodyDetectionFeature>() is not { CanHaveBody: true })
+        if (bodyOptional && request.HttpContext.Features.Get<IHttpRequestBodyDetectionFeature>() is not { CanHaveBody: true })
         {
             return new ActionInput<TBody>(executionId, null, null);
         }
