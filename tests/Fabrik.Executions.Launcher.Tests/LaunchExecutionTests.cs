@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Fabrik.Executions.Contracts;
+using Fabrik.Executions.Storage;
 using Fabrik.Executions.Testing;
 using MassTransit;
 
@@ -129,22 +130,25 @@ public sealed class LaunchExecutionTests
         var valid = LauncherUnderTest.Command(Guid.NewGuid().ToString("N"));
         var command = valid with { Template = valid.Template with { Id = 9999 } };
 
-        var explanation = await LaunchIntoErrorAsync(command);
+        var execution = await LaunchIntoErrorAsync(command);
 
-        Assert.That(explanation, Does.Contain("9999").And.Contain("(404)").And.Contain("Not found."));
+        Assert.That(execution.StatusExplanation, Does.Contain("9999").And.Contain("(404)").And.Contain("Not found."));
+        Assert.That(execution.TemplateSnapshot, Is.EqualTo("{}"), "AWX described no template");
     }
 
     [Test]
-    public async Task Launch_awx_refuses_leaves_the_execution_in_error_with_awxs_field_messages()
+    public async Task Launch_awx_refuses_leaves_the_execution_in_error_with_awxs_field_messages_and_the_template_it_read()
     {
         var command = LauncherUnderTest.Command(Guid.NewGuid().ToString("N"), extraVars: """{"emulator_hosts": "many"}""");
 
-        var explanation = await LaunchIntoErrorAsync(command);
+        var execution = await LaunchIntoErrorAsync(command);
 
-        Assert.That(explanation, Does.Contain("AWX refused").And.Contain("400").And.Contain("extra_vars: ").And.Contain("emulator_hosts"));
+        Assert.That(execution.StatusExplanation, Does.Contain("AWX refused").And.Contain("400").And.Contain("extra_vars: ").And.Contain("emulator_hosts"));
+        Assert.That(Json(execution.TemplateSnapshot).GetProperty("name").GetString(), Is.EqualTo("Synthetic"),
+            "the template AWX described before it refused the launch is kept");
     }
 
-    private async Task<string> LaunchIntoErrorAsync(LaunchExecution command)
+    private async Task<ExecutionRecord> LaunchIntoErrorAsync(LaunchExecution command)
     {
         var response = await system.RequestAsync(command);
 
@@ -156,7 +160,7 @@ public sealed class LaunchExecutionTests
         var changed = await system.Probe.WaitForAsync<ExecutionStatusChanged>(m => m.ExecutionId == command.ExecutionId, "ExecutionStatusChanged");
         Assert.That((changed.PreviousStatus, changed.Status), Is.EqualTo((ExecutionStatus.Pending, ExecutionStatus.Error)));
         Assert.That(changed.Explanation, Is.EqualTo(execution.StatusExplanation));
-        return execution.StatusExplanation!;
+        return execution;
     }
 
     private static TestCaseData Invalid(string name, Func<LaunchExecution, LaunchExecution> spoil, string field) =>
