@@ -1,4 +1,5 @@
 using Fabrik.Executions.Awx;
+using Fabrik.Executions.Contracts;
 using Fabrik.Executions.Hosting;
 using Fabrik.Executions.Launcher.Approvals;
 using Fabrik.Executions.Launcher.Canceling;
@@ -32,10 +33,10 @@ public static class LauncherExtensions
         builder.Services.TryAddSingleton<IRelaunchValidator, AcceptingRelaunchValidator>();
         builder.AddFabrikBus(QueuePrefix, bus =>
         {
-            bus.AddConsumer<LaunchExecutionConsumer, LauncherCommandDefinition<LaunchExecutionConsumer>>();
-            bus.AddConsumer<CancelExecutionConsumer, LauncherCommandDefinition<CancelExecutionConsumer>>();
-            bus.AddConsumer<RelaunchExecutionConsumer, LauncherCommandDefinition<RelaunchExecutionConsumer>>();
-            bus.AddConsumer<DecideApprovalConsumer, LauncherCommandDefinition<DecideApprovalConsumer>>();
+            bus.AddConsumer<LaunchExecutionConsumer, LauncherCommandDefinition<LaunchExecutionConsumer, LaunchExecution>>();
+            bus.AddConsumer<CancelExecutionConsumer, LauncherCommandDefinition<CancelExecutionConsumer, CancelExecution>>();
+            bus.AddConsumer<RelaunchExecutionConsumer, LauncherCommandDefinition<RelaunchExecutionConsumer, RelaunchExecution>>();
+            bus.AddConsumer<DecideApprovalConsumer, LauncherCommandDefinition<DecideApprovalConsumer, DecideApproval>>();
             bus.AddConsumer<ExecutionFinishedConsumer, ExecutionFinishedDefinition>();
         });
         return builder;

@@ -72,19 +72,33 @@ public sealed class ExecutionRepository(NpgsqlDataSource dataSource)
             cancellationToken: cancellationToken)) == 1;
     }
 
-    public async Task<StatusTransition?> RecordLaunchedAsync(
-        Guid id, long awxJobId, string awxJobUrl, string templateSnapshotJson, CancellationToken cancellationToken)
+    /// <summary>
+    /// Keeps the template as AWX described it when it was read for the launch. Once taken the snapshot stays frozen:
+    /// a relaunch keeps its original's, and a later read never replaces it.
+    /// </summary>
+    public async Task FreezeTemplateSnapshotAsync(Guid id, string templateSnapshotJson, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            update executions set template_snapshot = @templateSnapshotJson::jsonb, updated_at = now()
+            where id = @id and template_snapshot = '{}'::jsonb
+            """,
+            new { id, templateSnapshotJson },
+            cancellationToken: cancellationToken));
+    }
+
+    public async Task<StatusTransition?> RecordLaunchedAsync(Guid id, long awxJobId, string awxJobUrl, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<StatusTransition>(new CommandDefinition(
             """
             update executions
-            set status = 'waiting', awx_job_id = @awxJobId, awx_job_url = @awxJobUrl,
-                template_snapshot = @templateSnapshotJson::jsonb, launched_at = now(), updated_at = now()
+            set status = 'waiting', awx_job_id = @awxJobId, awx_job_url = @awxJobUrl, launched_at = now(), updated_at = now()
             where id = @id and status = 'pending'
             returning id as execution_id, 'pending' as previous, status as current, awx_job_id, updated_at as changed_at
             """,
-            new { id, awxJobId, awxJobUrl, templateSnapshotJson },
+            new { id, awxJobId, awxJobUrl },
             cancellationToken: cancellationToken));
     }
 

@@ -43,7 +43,7 @@ internal sealed class StoredExecutions(IServiceProvider storage)
             }
         }
 
-        await Executions.RecordLaunchedAsync(execution.Id, awxJobId, $"https://awx.example/#/jobs/playbook/{awxJobId}", "{}", CancellationToken.None);
+        await Executions.RecordLaunchedAsync(execution.Id, awxJobId, $"https://awx.example/#/jobs/playbook/{awxJobId}", CancellationToken.None);
         await Executions.TransitionAsync(execution.Id, [ExecutionStatus.Waiting], ExecutionStatus.Running, null, CancellationToken.None);
         if (endedAs is { } status)
         {

@@ -36,7 +36,7 @@ internal sealed class TestExecutions(ServiceProvider storage) : IAsyncDisposable
             CredentialIds = [],
             LaunchedBy = "tests",
         }, CancellationToken.None);
-        await Executions.RecordLaunchedAsync(execution.Id, awxJobId, $"https://awx.example/#/jobs/playbook/{awxJobId}", "{}", CancellationToken.None);
+        await Executions.RecordLaunchedAsync(execution.Id, awxJobId, $"https://awx.example/#/jobs/playbook/{awxJobId}", CancellationToken.None);
         await Executions.TransitionAsync(execution.Id, [ExecutionStatus.Waiting], ExecutionStatus.Running, null, CancellationToken.None);
         return execution.Id;
     }

@@ -6,14 +6,15 @@ namespace Fabrik.Executions.IntegrationTests;
 
 /// <summary>
 /// A SignalR client as a browser uses it: keeps one event per (job, counter), however often replay and live deliver
-/// it, and records the status, progress and results messages it is sent.
+/// it, and records the counters of each <c>JobEvents</c> call and the status, progress and results messages it is sent.
 /// </summary>
 internal sealed class OutputWatcher : IAsyncDisposable
 {
     private readonly HubConnection connection;
     private readonly ConcurrentDictionary<(long Job, long Counter), JsonElement> events = new();
+    private readonly ConcurrentQueue<IReadOnlyList<long>> jobEventCalls = new();
     private readonly ConcurrentQueue<JsonElement> statusChanges = new();
-    private readonly ConcurrentQueue<int> progress = new();
+    private readonly ConcurrentQueue<(Guid ExecutionId, int Percentage)> progress = new();
     private readonly ConcurrentQueue<JsonElement> results = new();
     private int deliveries;
 
@@ -22,14 +23,19 @@ internal sealed class OutputWatcher : IAsyncDisposable
         this.connection = connection;
         connection.On<Guid, JsonElement>("JobEvents", (_, batch) =>
         {
+            var counters = new List<long>();
             foreach (var item in batch.EnumerateArray())
             {
                 Interlocked.Increment(ref deliveries);
-                events.TryAdd((item.GetProperty("job_id").GetInt64(), item.GetProperty("counter").GetInt64()), item.Clone());
+                counters.Add(item.GetProperty("counter").GetInt64());
+                events.TryAdd((item.GetProperty("job_id").GetInt64(), counters[^1]), item.Clone());
             }
+
+            jobEventCalls.Enqueue(counters);
         });
         connection.On<JsonElement>("ExecutionStatusChanged", change => statusChanges.Enqueue(change.Clone()));
-        connection.On<JsonElement>("ExecutionProgressed", change => progress.Enqueue(change.GetProperty("progress_percentage").GetInt32()));
+        connection.On<JsonElement>("ExecutionProgressed", change => progress.Enqueue(
+            (change.GetProperty("execution_id").GetGuid(), change.GetProperty("progress_percentage").GetInt32())));
         connection.On<JsonElement>("ExecutionResultsParsed", parsed => results.Enqueue(parsed.Clone()));
         connection.On<JsonElement>("ExecutionSnapshot", snapshot => Snapshot = snapshot.Clone());
     }
@@ -38,9 +44,10 @@ internal sealed class OutputWatcher : IAsyncDisposable
 
     public int Deliveries => Volatile.Read(ref deliveries);
 
-    public IReadOnlyList<JsonElement> StatusChanges => statusChanges.ToList();
+    /// <summary>The counters of each <c>JobEvents</c> call, in the order the calls arrived.</summary>
+    public IReadOnlyList<IReadOnlyList<long>> JobEventCalls => jobEventCalls.ToList();
 
-    public IReadOnlyList<int> Progress => progress.ToList();
+    public IReadOnlyList<JsonElement> StatusChanges => statusChanges.ToList();
 
     public IReadOnlyList<JsonElement> Results => results.ToList();
 
@@ -58,13 +65,24 @@ internal sealed class OutputWatcher : IAsyncDisposable
     public Task SubscribeToOutputAsync(Guid executionId, long afterCounter) =>
         connection.InvokeAsync("SubscribeToOutput", executionId, afterCounter);
 
-    /// <summary>The statuses the execution went through, once each: a client in both its group and the monitor hears each change twice.</summary>
-    public IReadOnlyList<string> StatusSequenceOf(Guid executionId) =>
-        StatusChanges
-            .Where(change => change.GetProperty("execution_id").GetGuid() == executionId)
-            .Select(change => change.GetProperty("status").GetString()!)
+    /// <summary>
+    /// The statuses the execution went through, from the one its first change left, each once in the order first
+    /// heard: a client in both its group and the monitor hears each change twice.
+    /// </summary>
+    public IReadOnlyList<string> StatusSequenceOf(Guid executionId)
+    {
+        var changes = StatusChanges.Where(change => change.GetProperty("execution_id").GetGuid() == executionId).ToList();
+        return changes
+            .Take(1)
+            .Select(change => change.GetProperty("previous_status").GetString()!)
+            .Concat(changes.Select(change => change.GetProperty("status").GetString()!))
             .Distinct()
             .ToList();
+    }
+
+    /// <summary>The execution's progress percentages, each once in the order first heard (group and monitor both push each).</summary>
+    public IReadOnlyList<int> ProgressOf(Guid executionId) =>
+        progress.Where(push => push.ExecutionId == executionId).Select(push => push.Percentage).Distinct().ToList();
 
     public ValueTask DisposeAsync() => connection.DisposeAsync();
 }

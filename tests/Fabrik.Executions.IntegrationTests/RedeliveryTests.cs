@@ -60,6 +60,8 @@ public sealed class RedeliveryTests
         await Eventually.TrueAsync(() => Task.FromResult(watcher.Counters.Count == 400), "the replay", Deadline);
 
         var deliveriesBefore = watcher.Deliveries;
+        using var launchedConsumed = new ConsumedMessages<ExecutionLaunched>(pipeline.Pollers[0], m => m.ExecutionId == executionId);
+        using var finishedConsumed = new ConsumedMessages<ExecutionFinished>(pipeline.Launcher, m => m.ExecutionId == executionId);
         var bus = pipeline.GatewayServices.GetRequiredService<IBus>();
         var finished = new ExecutionFinished
         {
@@ -76,6 +78,8 @@ public sealed class RedeliveryTests
         await bus.PublishBatch(events);
         await Eventually.TrueAsync(() => Task.FromResult(watcher.Deliveries >= deliveriesBefore + 400), "the republished events to reach the subscriber", Deadline);
         await Eventually.TrueAsync(() => Task.FromResult(watcher.Results.Count >= 2), "the ResultParser to handle both redelivered ExecutionFinished", Deadline);
+        await Eventually.TrueAsync(() => Task.FromResult(launchedConsumed.Count == 1), "the poller to handle the redelivered ExecutionLaunched", Deadline);
+        await Eventually.TrueAsync(() => Task.FromResult(finishedConsumed.Count == 2), "the Launcher to handle both redelivered ExecutionFinished", Deadline);
 
         Assert.That(watcher.Counters.Count, Is.EqualTo(400), "the subscriber keeps one of each");
         Assert.That(await SnapshotAsync(executionId), Is.EqualTo(before));
@@ -88,16 +92,19 @@ public sealed class RedeliveryTests
         return page.GetProperty("count").GetInt32();
     }
 
-    /// <summary>Everything a redelivery could disturb: the row, its output and its stream record.</summary>
+    /// <summary>Everything a redelivery could disturb: the row and its results, its output and its stream record.</summary>
     private async Task<string> SnapshotAsync(Guid executionId)
     {
         await using var connection = new NpgsqlConnection(pipeline.Infrastructure.Postgres);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
             """
-            select concat_ws('|', e.status, e.row_results::text, e.partial_success, e.final_counter, e.complete, e.progress_percentage,
-                             (select count(*) from job_events where execution_id = e.id),
-                             (select string_agg(concat(watermark, '/', published_watermark, '/', max_counter), ',') from job_streams where execution_id = e.id))
+            select concat_ws('|', e.status, e.status_explanation, e.current_task, e.progress_percentage, e.row_results::text, e.results_source,
+                             e.partial_success, e.awx_job_data::text, e.artifacts::text, e.elapsed_seconds, e.task_count, e.final_counter,
+                             e.complete, e.missing_counters::text, e.finished_at,
+                             (select concat(count(*), '/', md5(string_agg(concat_ws('|', counter, event, uuid, host, failed, changed, stdout, event_data::text), '#' order by counter)))
+                              from job_events where execution_id = e.id),
+                             (select string_agg(concat(watermark, '/', published_watermark, '/', max_counter, '/', final_counter), ',') from job_streams where execution_id = e.id))
             from executions e where e.id = @id
             """,
             connection);

@@ -1,5 +1,7 @@
 using System.Text.Json;
+using Fabrik.Executions.AwxEmulator.Faults;
 using Fabrik.Executions.Contracts;
+using Fabrik.Executions.Storage;
 using Fabrik.Executions.Testing;
 using MassTransit;
 
@@ -12,6 +14,7 @@ public sealed class LaunchExecutionTests
         Invalid("An empty execution id", command => command with { ExecutionId = Guid.Empty }, "execution_id"),
         Invalid("A missing request id", command => command with { RequestId = " " }, "request_id"),
         Invalid("A request id over 200 characters", command => command with { RequestId = new string('r', 201) }, "request_id"),
+        Invalid("A missing template", command => command with { Template = null! }, "template"),
         Invalid("A template id of zero", command => command with { Template = command.Template with { Id = 0 } }, "template.id"),
         Invalid("A template without name", command => command with { Template = command.Template with { Name = "" } }, "template.name"),
         Invalid("Extra vars that are a list", command => command with { ExtraVars = Json("[1, 2]") }, "extra_vars"),
@@ -36,6 +39,9 @@ public sealed class LaunchExecutionTests
 
     [OneTimeTearDown]
     public async Task StopAsync() => await system.DisposeAsync();
+
+    [TearDown]
+    public void ClearFaults() => system.Emulator.Faults = new FaultSettings();
 
     [Test]
     public async Task Launch_stores_the_execution_and_launches_one_awx_job_with_the_extra_vars_and_limit_sent()
@@ -136,22 +142,39 @@ public sealed class LaunchExecutionTests
         var valid = LauncherUnderTest.Command(Guid.NewGuid().ToString("N"));
         var command = valid with { Template = valid.Template with { Id = 9999 } };
 
-        var explanation = await LaunchIntoErrorAsync(command);
+        var execution = await LaunchIntoErrorAsync(command);
 
-        Assert.That(explanation, Does.Contain("9999").And.Contain("(404)").And.Contain("Not found."));
+        Assert.That(execution.StatusExplanation, Does.Contain("9999").And.Contain("(404)").And.Contain("Not found."));
+        Assert.That(execution.TemplateSnapshot, Is.EqualTo("{}"), "AWX described no template");
     }
 
     [Test]
-    public async Task Launch_awx_refuses_leaves_the_execution_in_error_with_awxs_field_messages()
+    public async Task Launch_awx_refuses_leaves_the_execution_in_error_with_awxs_field_messages_and_the_template_it_read()
     {
         var command = LauncherUnderTest.Command(Guid.NewGuid().ToString("N"), extraVars: """{"emulator_hosts": "many"}""");
 
-        var explanation = await LaunchIntoErrorAsync(command);
+        var execution = await LaunchIntoErrorAsync(command);
 
-        Assert.That(explanation, Does.Contain("AWX refused").And.Contain("400").And.Contain("extra_vars: ").And.Contain("emulator_hosts"));
+        Assert.That(execution.StatusExplanation, Does.Contain("AWX refused").And.Contain("400").And.Contain("extra_vars: ").And.Contain("emulator_hosts"));
+        Assert.That(Json(execution.TemplateSnapshot).GetProperty("name").GetString(), Is.EqualTo("Synthetic"),
+            "the template AWX described before it refused the launch is kept");
     }
 
-    private async Task<string> LaunchIntoErrorAsync(LaunchExecution command)
+    [Test]
+    public async Task Launch_with_a_token_awx_forbids_leaves_the_execution_in_error_with_awxs_403_explanation()
+    {
+        var marker = Guid.NewGuid().ToString("N");
+        system.Emulator.Faults = new FaultSettings { RefuseTokenStatus = 403 };
+
+        var execution = await LaunchIntoErrorAsync(LauncherUnderTest.Command(marker));
+
+        Assert.That(execution.StatusExplanation, Does.Contain("AWX refused: the token lacks permission (403)")
+            .And.Contain("You do not have permission to perform this action.").And.Contain("nothing was launched"));
+        system.Emulator.Faults = new FaultSettings();
+        Assert.That(await system.AwxJobsMarkedAsync(marker), Is.Empty);
+    }
+
+    private async Task<ExecutionRecord> LaunchIntoErrorAsync(LaunchExecution command)
     {
         var response = await system.RequestAsync(command);
 
@@ -163,7 +186,7 @@ public sealed class LaunchExecutionTests
         var changed = await system.Probe.WaitForAsync<ExecutionStatusChanged>(m => m.ExecutionId == command.ExecutionId, "ExecutionStatusChanged");
         Assert.That((changed.PreviousStatus, changed.Status), Is.EqualTo((ExecutionStatus.Pending, ExecutionStatus.Error)));
         Assert.That(changed.Explanation, Is.EqualTo(execution.StatusExplanation));
-        return execution.StatusExplanation!;
+        return execution;
     }
 
     private static TestCaseData Invalid(string name, Func<LaunchExecution, LaunchExecution> spoil, string field) =>

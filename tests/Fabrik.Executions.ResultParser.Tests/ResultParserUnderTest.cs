@@ -61,7 +61,7 @@ public sealed class ResultParserUnderTest : InProcessService
             CredentialIds = [],
             LaunchedBy = "alice",
         }, CancellationToken.None);
-        await Executions.RecordLaunchedAsync(id, jobId, $"http://awx.example/#/jobs/playbook/{jobId}/output", "{}", CancellationToken.None);
+        await Executions.RecordLaunchedAsync(id, jobId, $"http://awx.example/#/jobs/playbook/{jobId}/output", CancellationToken.None);
         await Executions.FinishAsync(id, status, null, finalCounter: 1, missingCounters: [], taskCount: 1, CancellationToken.None);
         return id;
     }

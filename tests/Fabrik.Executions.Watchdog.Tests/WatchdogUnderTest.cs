@@ -121,7 +121,7 @@ public sealed class WatchdogUnderTest : IAsyncDisposable
         await SetStreamKeysAsync(execution.Id, lease, keepalive);
         await StoreEventsAsync(execution.Id, awxJobId, storedCounters ?? []);
         Assert.That(await Executions.ClaimLaunchAsync(execution.Id, CancellationToken.None), Is.True);
-        Assert.That(await Executions.RecordLaunchedAsync(execution.Id, awxJobId, $"{Awx.BaseUrl}#/jobs/playbook/{awxJobId}/output", "{}", CancellationToken.None), Is.Not.Null);
+        Assert.That(await Executions.RecordLaunchedAsync(execution.Id, awxJobId, $"{Awx.BaseUrl}#/jobs/playbook/{awxJobId}/output", CancellationToken.None), Is.Not.Null);
         Assert.That(await Executions.TransitionAsync(execution.Id, [ExecutionStatus.Waiting], ExecutionStatus.Running, null, CancellationToken.None), Is.Not.Null);
         await ExecuteAsync(
             "update executions set launched_at = now() - make_interval(secs => @ago) where id = @id",

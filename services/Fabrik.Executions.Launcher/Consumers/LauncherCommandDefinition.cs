@@ -1,15 +1,17 @@
 using MassTransit;
+using MassTransit.Configuration;
 using Npgsql;
 
 namespace Fabrik.Executions.Launcher.Consumers;
 
 /// <summary>
-/// How the Launcher consumes each command: retries only what a database hiccup interrupts. AWX failures are never
-/// retried here: the launch claim already stops a second AWX call, and a cancel AWX did not answer faults back to the
-/// caller, who may repeat it.
+/// How the Launcher consumes each command: a command whose JSON cannot be read is rejected naming the field, and only
+/// what a database hiccup interrupts is retried. AWX failures are never retried here: the launch claim already stops
+/// a second AWX call, and a cancel AWX did not answer faults back to the caller, who may repeat it.
 /// </summary>
-public sealed class LauncherCommandDefinition<TConsumer> : ConsumerDefinition<TConsumer>
-    where TConsumer : class, IConsumer
+public sealed class LauncherCommandDefinition<TConsumer, TCommand> : ConsumerDefinition<TConsumer>
+    where TConsumer : class, IConsumer<TCommand>
+    where TCommand : class
 {
     public LauncherCommandDefinition() => ConcurrentMessageLimit = 16;
 
@@ -18,6 +20,9 @@ public sealed class LauncherCommandDefinition<TConsumer> : ConsumerDefinition<TC
         IConsumerConfigurator<TConsumer> consumerConfigurator,
         IRegistrationContext context)
     {
+        // Ahead of the message type dispatch, where the command is read: a filter after it never sees the failure.
+        endpointConfigurator.AddPrePipeSpecification(new FilterPipeSpecification<ConsumeContext>(new UnreadableCommandFilter<TCommand>(
+            context.GetRequiredService<ILogger<UnreadableCommandFilter<TCommand>>>())));
         endpointConfigurator.UseMessageRetry(retry =>
         {
             retry.Handle<NpgsqlException>(exception => exception.IsTransient);

@@ -8,10 +8,11 @@ namespace Fabrik.Executions.Launcher.Launching;
 /// the execution, keeps only the nodes the plan keeps, binds the execution's credentials on every job node of the
 /// clone (so the workflow never runs without them, relaunches included), and launches the clone. The clone is
 /// recorded on the execution as soon as it exists, so it is removed once the workflow finished; a launch that fails
-/// after the copy removes it at once.
+/// after the copy removes it at once. The template is frozen on the execution as soon as it is read.
 /// </summary>
 public sealed partial class AwxWorkflowLauncher(
     AwxClient awx,
+    ExecutionRepository executions,
     WorkflowCloneRepository clones,
     WorkflowCloneRemover remover,
     ILogger<AwxWorkflowLauncher> logger)
@@ -27,6 +28,7 @@ public sealed partial class AwxWorkflowLauncher(
         var templateId = execution.TemplateId;
         var template = await AwxLaunchCalls.ReadAsync(
             () => awx.Api.GetWorkflowTemplateAsync(templateId, cancellationToken), $"Workflow job template {templateId}", cancellationToken);
+        await executions.FreezeTemplateSnapshotAsync(execution.Id, template.GetRawText(), cancellationToken);
         var clone = await AwxLaunchCalls.ChangeAsync(
             () => awx.Api.CopyWorkflowTemplateAsync(templateId, new AwxCopyRequest { Name = CloneName(execution) }, cancellationToken),
             $"copy workflow job template {templateId}",
@@ -51,7 +53,7 @@ public sealed partial class AwxWorkflowLauncher(
             }
 
             LogCloneLaunched(logger, execution.Id, templateId, clone.Id, launched.WorkflowJob);
-            return new LaunchedJob(launched.WorkflowJob, awx.JobUiUrl(workflow: true, launched.WorkflowJob).ToString(), template.GetRawText());
+            return new LaunchedJob(launched.WorkflowJob, awx.JobUiUrl(workflow: true, launched.WorkflowJob).ToString());
         }
         catch (AwxLaunchFailedException)
         {

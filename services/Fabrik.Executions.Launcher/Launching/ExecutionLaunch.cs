@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Fabrik.Executions.Contracts;
 using Fabrik.Executions.Launcher.Canceling;
 using Fabrik.Executions.Launcher.Relaunching;
@@ -9,8 +8,8 @@ namespace Fabrik.Executions.Launcher.Launching;
 
 /// <summary>
 /// The one launch path, for originals and relaunches alike: the launch claim lets exactly one delivery call AWX, the
-/// outcome is recorded and published, the template snapshot once taken stays frozen, and a cancel that arrived while
-/// AWX was being asked is passed on to the job AWX created.
+/// outcome is recorded and published, and a cancel that arrived while AWX was being asked is passed on to the job AWX
+/// created.
 /// </summary>
 public sealed partial class ExecutionLaunch(
     ExecutionRepository executions,
@@ -48,8 +47,7 @@ public sealed partial class ExecutionLaunch(
             var job = execution.TemplateKind == TemplateKind.Workflow
                 ? await workflowLauncher.LaunchAsync(execution, await clonePlanner.PlanAsync(execution, cancellationToken), cancellationToken)
                 : await launcher.LaunchAsync(execution, cancellationToken);
-            var snapshot = HasSnapshot(execution) ? execution.TemplateSnapshot : job.TemplateSnapshotJson;
-            var launched = await executions.RecordLaunchedAsync(execution.Id, job.JobId, job.JobUrl, snapshot, cancellationToken);
+            var launched = await executions.RecordLaunchedAsync(execution.Id, job.JobId, job.JobUrl, cancellationToken);
             if (launched is null)
             {
                 LogLeftPending(logger, execution.Id, job.JobId);
@@ -107,13 +105,6 @@ public sealed partial class ExecutionLaunch(
             await executions.ExplainAsync(
                 executionId, $"{failure.Message} The cancel {requestedBy} asked for during the launch is not carried out: cancel again.", cancellationToken);
         }
-    }
-
-    /// <summary>An execution created by a launch has the empty snapshot until its launch; a relaunch has the original's.</summary>
-    private static bool HasSnapshot(ExecutionRecord execution)
-    {
-        using var snapshot = JsonDocument.Parse(execution.TemplateSnapshot);
-        return snapshot.RootElement.ValueKind == JsonValueKind.Object && snapshot.RootElement.EnumerateObject().Any();
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Execution {ExecutionId} is already launched or being launched; status {Status}")]

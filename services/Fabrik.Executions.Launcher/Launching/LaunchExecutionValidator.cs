@@ -6,7 +6,8 @@ namespace Fabrik.Executions.Launcher.Launching;
 
 /// <summary>
 /// Checks a <see cref="LaunchExecution"/> before anything is stored. Fields are named as the HTTP API names them, so
-/// the detail reaches the caller in words that match what they sent.
+/// the detail reaches the caller in words that match what they sent. A kind that is neither job nor workflow never gets
+/// here: the command cannot be read, and <see cref="Consumers.UnreadableCommandFilter{TCommand}"/> rejects it.
 /// </summary>
 public static class LaunchExecutionValidator
 {
@@ -94,11 +95,6 @@ public static class LaunchExecutionValidator
         if (template is null)
         {
             return Invalid("template is required.");
-        }
-
-        if (!Enum.IsDefined(template.Kind))
-        {
-            return Invalid($"template.kind must be job or workflow, not {(int)template.Kind}.");
         }
 
         if (template.Id <= 0)
