@@ -151,9 +151,13 @@ public sealed class ExecutionRepository(NpgsqlDataSource dataSource)
             cancellationToken: cancellationToken));
     }
 
-    /// <summary>Records what the stream ended with, in the same statement that moves the status to terminal.</summary>
+    /// <summary>
+    /// Records what the stream ended with, in the same statement that moves the status to terminal.
+    /// <paramref name="complete"/> is the caller's verdict (every counter stored and AWX confirmed it saved them all),
+    /// not derived from <paramref name="missingCounters"/>: no counter missing is not enough.
+    /// </summary>
     public async Task<StatusTransition?> FinishAsync(
-        Guid id, ExecutionStatus status, string? explanation, long finalCounter, IReadOnlyList<long> missingCounters,
+        Guid id, ExecutionStatus status, string? explanation, long finalCounter, IReadOnlyList<long> missingCounters, bool complete,
         int taskCount, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -166,7 +170,7 @@ public sealed class ExecutionRepository(NpgsqlDataSource dataSource)
             set status = @status,
                 status_explanation = coalesce(@explanation, e.status_explanation),
                 final_counter = @finalCounter,
-                complete = cardinality(@missingCounters) = 0,
+                complete = @complete,
                 missing_counters = @missingCounters,
                 task_count = @taskCount,
                 progress_percentage = case when @status = 'successful' then 100 else e.progress_percentage end,
@@ -177,7 +181,7 @@ public sealed class ExecutionRepository(NpgsqlDataSource dataSource)
             where e.id = previous.id
             returning e.id as execution_id, previous.status as previous, e.status as current, e.awx_job_id, e.updated_at as changed_at
             """,
-            new { id, status = DatabaseText.From(status), explanation, finalCounter, missingCounters = missingCounters.ToArray(), taskCount },
+            new { id, status = DatabaseText.From(status), explanation, finalCounter, missingCounters = missingCounters.ToArray(), complete, taskCount },
             cancellationToken: cancellationToken));
     }
 

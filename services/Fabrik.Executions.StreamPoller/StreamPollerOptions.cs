@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Fabrik.Executions.StreamPoller;
 
 /// <summary>How the poller paces itself (<c>Poller__PollIntervalMilliseconds</c> and so on).</summary>
-public sealed class StreamPollerOptions
+public sealed class StreamPollerOptions : IValidatableObject
 {
     public const string Section = "Poller";
 
@@ -19,12 +19,17 @@ public sealed class StreamPollerOptions
     [Range(100, 300_000)]
     public int FailureBackoffMilliseconds { get; set; } = 10_000;
 
+    /// <summary>How often a held stream renews its lease, refreshes its keepalive and sends a heartbeat, whatever AWX does.</summary>
     [Range(1, 60)]
     public int HeartbeatSeconds { get; set; } = 5;
 
     /// <summary>A poller that stops renewing its lease loses the execution to another after this long.</summary>
     [Range(2, 300)]
     public int LeaseSeconds { get; set; } = 10;
+
+    /// <summary>Time to live of the keepalive key the Watchdog reads: it lapses this long after a poller's last heartbeat.</summary>
+    [Range(2, 3_600)]
+    public int KeepaliveSeconds { get; set; } = 30;
 
     /// <summary>How often the poller looks for active executions nobody holds.</summary>
     [Range(1, 300)]
@@ -37,4 +42,22 @@ public sealed class StreamPollerOptions
     /// <summary>Pages of events read per cycle at most, so one busy job cannot starve the heartbeat.</summary>
     [Range(1, 1_000)]
     public int MaxPagesPerCycle { get; set; } = 25;
+
+    // A lease or keepalive renewed no more often than it lives lapses between renewals of a healthy poller.
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (LeaseSeconds < 2 * HeartbeatSeconds)
+        {
+            yield return new ValidationResult(
+                $"Poller:LeaseSeconds ({LeaseSeconds}) must be at least twice Poller:HeartbeatSeconds ({HeartbeatSeconds}): the lease is renewed with every heartbeat.",
+                [nameof(LeaseSeconds)]);
+        }
+
+        if (KeepaliveSeconds < 2 * HeartbeatSeconds)
+        {
+            yield return new ValidationResult(
+                $"Poller:KeepaliveSeconds ({KeepaliveSeconds}) must be at least twice Poller:HeartbeatSeconds ({HeartbeatSeconds}): the keepalive is refreshed with every heartbeat.",
+                [nameof(KeepaliveSeconds)]);
+        }
+    }
 }

@@ -47,7 +47,7 @@ internal sealed class StoredExecutions(IServiceProvider storage)
         await Executions.TransitionAsync(execution.Id, [ExecutionStatus.Waiting], ExecutionStatus.Running, null, CancellationToken.None);
         if (endedAs is { } status)
         {
-            await Executions.FinishAsync(execution.Id, status, null, events.Count, [], 0, CancellationToken.None);
+            await Executions.FinishAsync(execution.Id, status, null, events.Count, [], true, 0, CancellationToken.None);
         }
 
         return execution.Id;

@@ -44,7 +44,7 @@ public sealed class ExecutionReadTests
     public async Task Finished_execution_shows_its_results_and_never_the_awx_job_data()
     {
         var executionId = await environment.Data.CreateRunningAsync(awxJobId: 61);
-        await environment.Data.Executions.FinishAsync(executionId, ExecutionStatus.Successful, null, 42, [], 12, CancellationToken.None);
+        await environment.Data.Executions.FinishAsync(executionId, ExecutionStatus.Successful, null, 42, [], true, 12, CancellationToken.None);
         await environment.Data.Results.StoreAsync(new ExecutionResultsUpdate
         {
             ExecutionId = executionId,

@@ -48,7 +48,7 @@ public sealed class ExecutionsHubTests
         const long jobId = 82;
         var executionId = await environment.Data.CreateRunningAsync(jobId);
         await environment.Data.StoreAsync(executionId, jobId, SampleEvents.Range(executionId, jobId, 1, 1200));
-        await environment.Data.Executions.FinishAsync(executionId, ExecutionStatus.Failed, "2 hosts failed", 1200, [], 30, CancellationToken.None);
+        await environment.Data.Executions.FinishAsync(executionId, ExecutionStatus.Failed, "2 hosts failed", 1200, [], true, 30, CancellationToken.None);
         await using var browser = await HubRecorder.ConnectAsync(environment.Gateway);
         await using var resumingBrowser = await HubRecorder.ConnectAsync(environment.Gateway);
 

@@ -62,7 +62,7 @@ public sealed class ResultParserUnderTest : InProcessService
             LaunchedBy = "alice",
         }, CancellationToken.None);
         await Executions.RecordLaunchedAsync(id, jobId, $"http://awx.example/#/jobs/playbook/{jobId}/output", CancellationToken.None);
-        await Executions.FinishAsync(id, status, null, finalCounter: 1, missingCounters: [], taskCount: 1, CancellationToken.None);
+        await Executions.FinishAsync(id, status, null, finalCounter: 1, missingCounters: [], complete: true, taskCount: 1, CancellationToken.None);
         return id;
     }
 

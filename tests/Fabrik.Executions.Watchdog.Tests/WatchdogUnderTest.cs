@@ -133,7 +133,7 @@ public sealed class WatchdogUnderTest : IAsyncDisposable
     public async Task<ExecutionRecord> CreateFinishedAsync(TimeSpan age, bool resultsParsed = false)
     {
         var executionId = await CreateRunningAsync(ExistingJobId);
-        Assert.That(await Executions.FinishAsync(executionId, ExecutionStatus.Failed, null, 42, [7, 9], 3, CancellationToken.None), Is.Not.Null);
+        Assert.That(await Executions.FinishAsync(executionId, ExecutionStatus.Failed, null, 42, [7, 9], false, 3, CancellationToken.None), Is.Not.Null);
         await ExecuteAsync(
             "update executions set finished_at = now() - make_interval(secs => @age) where id = @id", ("id", executionId), ("age", age.TotalSeconds));
         if (resultsParsed)

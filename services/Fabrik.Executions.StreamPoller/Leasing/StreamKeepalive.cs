@@ -1,14 +1,15 @@
 using Fabrik.Executions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Fabrik.Executions.StreamPoller.Leasing;
 
 /// <summary>
 /// The cursor and keepalive keys the Watchdog reads: the cursor mirrors the stored watermark (the database stays the
-/// truth), the keepalive lapses 30 s after the last cycle.
+/// truth), the keepalive lapses <c>KeepaliveSeconds</c> (30 s) after the poller's last heartbeat.
 /// </summary>
-public sealed class StreamKeepalive(RedisKeyspace redis)
+public sealed class StreamKeepalive(RedisKeyspace redis, IOptions<StreamPollerOptions> options)
 {
-    private static readonly TimeSpan KeepaliveTtl = TimeSpan.FromSeconds(30);
+    private TimeSpan KeepaliveTtl => TimeSpan.FromSeconds(options.Value.KeepaliveSeconds);
 
     public Task TouchAsync(Guid executionId, long watermark)
     {

@@ -31,7 +31,7 @@ public sealed class ExecutionLifecycle(StreamContext context, ExecutionRecord ex
     public async Task<bool> FinishAsync(ExecutionFinished finished, string? explanation, int taskCount, CancellationToken cancellationToken)
     {
         var transition = await context.Executions.FinishAsync(
-            execution.Id, finished.Status, explanation, finished.FinalCounter, finished.MissingCounters, taskCount, cancellationToken)
+            execution.Id, finished.Status, explanation, finished.FinalCounter, finished.MissingCounters, finished.Complete, taskCount, cancellationToken)
             ?? unannouncedFinish;
         if (transition is null)
         {

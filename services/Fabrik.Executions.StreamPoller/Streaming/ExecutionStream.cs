@@ -1,19 +1,18 @@
 using System.Net;
 using Fabrik.Executions.Awx;
-using Fabrik.Executions.Contracts;
 using Refit;
 
 namespace Fabrik.Executions.StreamPoller.Streaming;
 
 /// <summary>
 /// Follows one execution while this poller holds its lease: runs its follower's cycles (a job's or a workflow's),
-/// paced as AWX answers, renews the lease, refreshes the keepalive, sends heartbeats, and says on the execution when
-/// AWX refuses the token.
+/// paced as AWX answers, with the <see cref="StreamPulse"/> beside them (lease, keepalive, heartbeat), and says on the
+/// execution when AWX refuses the token.
 /// </summary>
 public sealed partial class ExecutionStream(StreamContext context, Guid executionId, IExecutionFollower follower)
 {
     private readonly PollPacer pacer = new(context.Options);
-    private DateTimeOffset lastHeartbeat = DateTimeOffset.MinValue;
+    private readonly StreamPulse pulse = new(context, executionId);
     private bool awxRefusing;
 
     public Guid ExecutionId => executionId;
@@ -25,43 +24,85 @@ public sealed partial class ExecutionStream(StreamContext context, Guid executio
     {
         using var scope = context.Logger.BeginScope(new Dictionary<string, object> { ["ExecutionId"] = executionId, ["AwxJobId"] = JobId });
         await follower.StartAsync(stopping);
+        pulse.Watermark = follower.Watermark;
         LogStreamStarted(context.Logger);
 
-        while (!stopping.IsCancellationRequested)
+        bool finished;
+        using (var holding = CancellationTokenSource.CreateLinkedTokenSource(stopping))
         {
-            if (!await StillHoldsLeaseAsync())
+            var beating = pulse.RunAsync(holding);
+            try
             {
-                LogLeaseLost(context.Logger);
-                return;
+                finished = await FollowAsync(holding.Token);
             }
+            catch (OperationCanceledException) when (pulse.LeaseLost)
+            {
+                finished = false;
+            }
+            finally
+            {
+                await holding.CancelAsync();
+                await beating;
+            }
+        }
 
+        if (finished)
+        {
+            await LetGoAsync();
+        }
+        else if (pulse.LeaseLost)
+        {
+            LogLeaseLost(context.Logger);
+        }
+    }
+
+    /// <summary>Drops the keepalive and the lease of a finished execution, once the pulse has stopped so no late beat brings them back.</summary>
+    private async Task LetGoAsync()
+    {
+        try
+        {
+            await context.Keepalive.ForgetAsync(executionId);
+            await context.Leases.ReleaseAsync(executionId);
+        }
+        catch (StackExchange.Redis.RedisException exception)
+        {
+            // Both lapse by themselves, and nobody resumes a finished execution.
+            LogLetGoFailed(context.Logger, exception);
+        }
+    }
+
+    /// <summary>Cycles until the execution finished (true) or <paramref name="holding"/> is cancelled (false).</summary>
+    private async Task<bool> FollowAsync(CancellationToken holding)
+    {
+        while (!holding.IsCancellationRequested)
+        {
             TimeSpan pause;
             try
             {
-                var cycle = await context.Metrics.MeasureCycleAsync(executionId, () => follower.PollOnceAsync(stopping));
+                var cycle = await context.Metrics.MeasureCycleAsync(executionId, () => follower.PollOnceAsync(holding));
+                pulse.Watermark = follower.Watermark;
                 if (cycle.Finished)
                 {
-                    await context.Keepalive.ForgetAsync(executionId);
-                    await context.Leases.ReleaseAsync(executionId);
-                    return;
+                    return true;
                 }
 
                 pause = pacer.AfterCycle(cycle.NewEvents, cycle.MorePending);
-                await ExplainRefusalAsync(null, stopping);
+                await ExplainRefusalAsync(null, holding);
             }
-            catch (Exception exception) when (exception is not OperationCanceledException || !stopping.IsCancellationRequested)
+            catch (Exception exception) when (exception is not OperationCanceledException || !holding.IsCancellationRequested)
             {
                 pause = pacer.AfterFailure();
                 LogCycleFailed(context.Logger, exception, exception.GetType().Name, pause.TotalMilliseconds);
                 if (exception is ApiException { StatusCode: HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden } refused)
                 {
-                    await ExplainRefusalAsync(refused, stopping);
+                    await ExplainRefusalAsync(refused, holding);
                 }
             }
 
-            await TouchAsync(stopping);
-            await Task.Delay(pause, context.Clock, stopping);
+            await Task.Delay(pause, context.Clock, holding);
         }
+
+        return false;
     }
 
     /// <summary>
@@ -83,40 +124,7 @@ public sealed partial class ExecutionStream(StreamContext context, Guid executio
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            LogTouchFailed(context.Logger, exception);
-        }
-    }
-
-    private async Task<bool> StillHoldsLeaseAsync()
-    {
-        try
-        {
-            return await context.Leases.RenewAsync(executionId);
-        }
-        catch (StackExchange.Redis.RedisException exception)
-        {
-            // Without Redis nobody can take a lease, so the holder keeps going; the database keeps the copy exact.
-            LogRedisUnavailable(context.Logger, exception);
-            return true;
-        }
-    }
-
-    private async Task TouchAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await context.Keepalive.TouchAsync(executionId, follower.Watermark);
-            var now = context.Clock.GetUtcNow();
-            if (now - lastHeartbeat >= TimeSpan.FromSeconds(context.Options.HeartbeatSeconds))
-            {
-                lastHeartbeat = now;
-                await context.Publisher.PublishAsync(new StreamHeartbeat { ExecutionId = executionId, Watermark = follower.Watermark, SentAt = now }, cancellationToken);
-                context.Metrics.HeartbeatSent();
-            }
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            LogTouchFailed(context.Logger, exception);
+            LogExplanationFailed(context.Logger, exception);
         }
     }
 
@@ -129,9 +137,9 @@ public sealed partial class ExecutionStream(StreamContext context, Guid executio
     [LoggerMessage(Level = LogLevel.Warning, Message = "Poll cycle failed ({ExceptionType}); next attempt in {PauseMilliseconds} ms")]
     private static partial void LogCycleFailed(ILogger logger, Exception exception, string exceptionType, double pauseMilliseconds);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Redis unavailable while renewing the lease; streaming on")]
-    private static partial void LogRedisUnavailable(ILogger logger, Exception exception);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Removing the finished stream's keepalive and lease failed; they lapse by themselves")]
+    private static partial void LogLetGoFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Keepalive, heartbeat or explanation failed")]
-    private static partial void LogTouchFailed(ILogger logger, Exception exception);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Explaining AWX's refusal on the execution failed")]
+    private static partial void LogExplanationFailed(ILogger logger, Exception exception);
 }

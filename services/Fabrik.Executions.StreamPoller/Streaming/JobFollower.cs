@@ -130,23 +130,24 @@ public sealed partial class JobFollower(StreamContext context, ExecutionRecord e
             return false;
         }
 
+        var processingFinished = job.EventProcessingFinished == true;
         var missing = await copier.FindMissingCountersAsync(cancellationToken);
-        if (missing.Count > 0 || job.EventProcessingFinished != true)
+        if (missing.Count > 0 || !processingFinished)
         {
-            LogIncomplete(context.Logger, job.EventProcessingFinished == true, missing.Count, copier.MaxCounter);
+            LogIncomplete(context.Logger, processingFinished, missing.Count, copier.MaxCounter);
         }
 
         await copier.SettleParentOutcomesAsync(cancellationToken);
         var explanation = string.IsNullOrWhiteSpace(job.JobExplanation) ? null : job.JobExplanation;
-        var finished = await lifecycle.FinishAsync(
-            Finished(terminal, missing, job.Finished ?? context.Clock.GetUtcNow()), explanation, progress.TaskStarts, cancellationToken);
+        var outcome = Finished(terminal, missing, processingFinished, job.Finished ?? context.Clock.GetUtcNow());
+        var finished = await lifecycle.FinishAsync(outcome, explanation, progress.TaskStarts, cancellationToken);
         await context.Streams.MarkFinishedAsync(executionId, JobId, copier.MaxCounter, cancellationToken);
         if (finished && progress.Percentage == 100)
         {
             await PublishProgressAsync(cancellationToken);
         }
 
-        LogStreamFinished(context.Logger, terminal, copier.MaxCounter, missing.Count == 0);
+        LogStreamFinished(context.Logger, terminal, copier.MaxCounter, outcome.Complete);
         return true;
     }
 
@@ -154,18 +155,23 @@ public sealed partial class JobFollower(StreamContext context, ExecutionRecord e
     {
         var explanation = $"AWX job {JobId} no longer exists (404); its remaining output cannot be copied.";
         var missing = await copier.FindMissingCountersAsync(cancellationToken);
-        await lifecycle.FinishAsync(Finished(ExecutionStatus.Error, missing, context.Clock.GetUtcNow()), explanation, progress.TaskStarts, cancellationToken);
+        await lifecycle.FinishAsync(
+            Finished(ExecutionStatus.Error, missing, processingFinished: false, context.Clock.GetUtcNow()), explanation, progress.TaskStarts, cancellationToken);
         LogVanished(context.Logger);
         return new CycleOutcome(0, MorePending: false, Finished: true);
     }
 
-    private ExecutionFinished Finished(ExecutionStatus terminal, IReadOnlyList<long> missing, DateTimeOffset finishedAt) => new()
+    /// <summary>
+    /// Complete only when every counter is stored and AWX confirmed it saved them all: without that confirmation an
+    /// event AWX saves after the wait ran out is missing from the copy though no gap shows.
+    /// </summary>
+    private ExecutionFinished Finished(ExecutionStatus terminal, IReadOnlyList<long> missing, bool processingFinished, DateTimeOffset finishedAt) => new()
     {
         ExecutionId = executionId,
         AwxJobId = JobId,
         Status = terminal,
         FinalCounter = copier.MaxCounter,
-        Complete = missing.Count == 0,
+        Complete = processingFinished && missing.Count == 0,
         MissingCounters = missing,
         FinishedAt = finishedAt,
     };

@@ -124,9 +124,27 @@ public sealed partial class WorkflowFollower(StreamContext context, ExecutionRec
 
         if (node is { JobType: WorkflowNodeStates.JobType, Job: { } jobId } && !jobs.ContainsKey(jobId))
         {
+            var copy = new NodeJobCopy(new JobEventCopier(context, executionId, jobId), node.Id);
             var stream = await context.Streams.GetAsync(executionId, jobId, cancellationToken);
-            jobs[jobId] = new NodeJobCopy(new JobEventCopier(context, executionId, jobId), node.Id, finished: stream.FinalCounter is not null);
+            if (stream.FinalCounter is { } finalCounter)
+            {
+                await RestoreFinishedAsync(copy, finalCounter, cancellationToken);
+            }
+
+            jobs[jobId] = copy;
         }
+    }
+
+    /// <summary>
+    /// A copy a poller before this one finished (a takeover): how far it got and what it missed are in the database,
+    /// and AWX, which never takes it back, says whether it saved every event.
+    /// </summary>
+    private async Task RestoreFinishedAsync(NodeJobCopy copy, long finalCounter, CancellationToken cancellationToken)
+    {
+        var jobId = copy.Copier.JobId;
+        var missing = await context.Events.FindMissingCountersAsync(executionId, jobId, finalCounter, int.MaxValue, cancellationToken);
+        var awxJob = await ReadOrNullAsync(() => context.Awx.GetJobAsync(jobId, cancellationToken));
+        copy.Finish(finalCounter, missing, awxJob?.EventProcessingFinished == true);
     }
 
     /// <summary>The node's times (and artifacts, and its approval) from its job, once it has one.</summary>
@@ -202,15 +220,15 @@ public sealed partial class WorkflowFollower(StreamContext context, ExecutionRec
         var waitedOut = context.Clock.GetUtcNow() - job.TerminalSince >= TimeSpan.FromSeconds(context.Options.MissingEventsWaitSeconds);
         if (!copied.MorePending && ((processed && job.Copier.AllStored) || waitedOut))
         {
-            job.Missing = await job.Copier.FindMissingCountersAsync(cancellationToken);
+            var missing = await job.Copier.FindMissingCountersAsync(cancellationToken);
             if (awxJob is not null)
             {
                 await job.Copier.SettleParentOutcomesAsync(cancellationToken);
             }
 
             await context.Streams.MarkFinishedAsync(executionId, job.Copier.JobId, job.Copier.MaxCounter, cancellationToken);
-            job.Finished = true;
-            LogNodeJobCopied(context.Logger, job.Copier.JobId, job.NodeId, job.Copier.MaxCounter, job.Missing.Count == 0);
+            job.Finish(job.Copier.MaxCounter, missing, awxJob?.EventProcessingFinished == true);
+            LogNodeJobCopied(context.Logger, job.Copier.JobId, job.NodeId, job.FinalCounter, job.Complete);
         }
 
         return copied;
@@ -245,27 +263,31 @@ public sealed partial class WorkflowFollower(StreamContext context, ExecutionRec
     private async Task FinishAsync(AwxJob workflowJob, ExecutionStatus terminal, CancellationToken cancellationToken)
     {
         var missing = jobs.Values.SelectMany(job => job.Missing).ToList();
+        var complete = jobs.Values.All(job => job.Complete);
         var explanation = string.IsNullOrWhiteSpace(workflowJob.JobExplanation) ? null : workflowJob.JobExplanation;
-        await lifecycle.FinishAsync(Finished(terminal, missing, workflowJob.Finished ?? context.Clock.GetUtcNow()), explanation, 0, cancellationToken);
-        LogWorkflowFinished(context.Logger, terminal, nodes.Count, jobs.Count, missing.Count == 0);
+        await lifecycle.FinishAsync(Finished(terminal, missing, complete, workflowJob.Finished ?? context.Clock.GetUtcNow()), explanation, 0, cancellationToken);
+        LogWorkflowFinished(context.Logger, terminal, nodes.Count, jobs.Count, complete);
     }
 
     private async Task<CycleOutcome> FinishVanishedAsync(CancellationToken cancellationToken)
     {
         var explanation = $"AWX workflow job {workflowJobId} no longer exists (404); its remaining nodes and output cannot be copied.";
-        await lifecycle.FinishAsync(Finished(ExecutionStatus.Error, [], context.Clock.GetUtcNow()), explanation, 0, cancellationToken);
+        await lifecycle.FinishAsync(Finished(ExecutionStatus.Error, [], complete: false, context.Clock.GetUtcNow()), explanation, 0, cancellationToken);
         LogVanished(context.Logger);
         return new CycleOutcome(0, MorePending: false, Finished: true);
     }
 
-    /// <summary>A workflow's final counter is how many events its jobs emitted; its missing counters are those of any of its jobs.</summary>
-    private ExecutionFinished Finished(ExecutionStatus terminal, IReadOnlyList<long> missing, DateTimeOffset finishedAt) => new()
+    /// <summary>
+    /// A workflow's final counter is how many events its jobs emitted; its missing counters are those of any of its
+    /// jobs; it is complete when every job's copy is.
+    /// </summary>
+    private ExecutionFinished Finished(ExecutionStatus terminal, IReadOnlyList<long> missing, bool complete, DateTimeOffset finishedAt) => new()
     {
         ExecutionId = executionId,
         AwxJobId = workflowJobId,
         Status = terminal,
-        FinalCounter = jobs.Values.Sum(job => job.Copier.MaxCounter),
-        Complete = missing.Count == 0,
+        FinalCounter = jobs.Values.Sum(job => job.FinalCounter),
+        Complete = complete,
         MissingCounters = missing,
         FinishedAt = finishedAt,
     };

@@ -6,7 +6,8 @@ namespace Fabrik.Executions.Watchdog.Checks;
 
 /// <summary>
 /// Ends an execution whose AWX job was deleted while no poller held it, the way a poller ends one it sees vanish:
-/// in <c>error</c>, with the counters stored so far recorded and the missing ones listed.
+/// in <c>error</c>, with the counters stored so far recorded and the missing ones listed, and never complete: AWX can
+/// no longer confirm it saved every event.
 /// </summary>
 public sealed partial class VanishedJobs(
     ExecutionRepository executions,
@@ -24,7 +25,7 @@ public sealed partial class VanishedJobs(
         var missing = await events.FindMissingCountersAsync(executionId, jobId, stored.MaxCounter, int.MaxValue, cancellationToken);
         var progress = await events.ReadProgressAsync(executionId, jobId, cancellationToken);
         var finished = await executions.FinishAsync(
-            executionId, ExecutionStatus.Error, explanation, stored.MaxCounter, missing, progress.TaskStarts, cancellationToken);
+            executionId, ExecutionStatus.Error, explanation, stored.MaxCounter, missing, complete: false, progress.TaskStarts, cancellationToken);
         if (finished is null)
         {
             return;

@@ -5,13 +5,14 @@ using Fabrik.Executions.AwxEmulator.Jobs;
 
 namespace Fabrik.Executions.AwxEmulator.Api;
 
-/// <summary>The emulator's own routes under /_emulator: faults, and what a job was meant to produce.</summary>
+/// <summary>The emulator's own routes under /_emulator: faults, the requests received, and what a job was meant to produce.</summary>
 internal static class EmulatorAdminEndpoints
 {
     public static RouteGroupBuilder MapEmulatorAdminEndpoints(this RouteGroupBuilder admin)
     {
         admin.MapGet("/faults", (EmulatorControl control) => TypedResults.Ok(control.Faults));
         admin.MapPost("/faults", SetFaultsAsync);
+        admin.MapGet("/requests", (EmulatorControl control) => TypedResults.Ok(control.ApiRequests()));
         admin.MapGet("/jobs/{id:int}/expected_hosts", (int id, EmulatorControl control) =>
             ForJob(control, id, EmulatorControl.ExpectedHostOutcomesOf, "is not a synthetic job"));
         admin.MapGet("/jobs/{id:int}/emitted_events", (int id, EmulatorControl control) =>

@@ -6,7 +6,7 @@ using Fabrik.Executions.AwxEmulator.Synthetic;
 namespace Fabrik.Executions.AwxEmulator.Control;
 
 /// <summary>What tests may ask of and set on the emulator beyond AWX's API, in-process or through /_emulator.</summary>
-internal sealed class EmulatorControl(JobRegistry jobs, FaultState faults)
+internal sealed class EmulatorControl(JobRegistry jobs, FaultState faults, ApiRequestLog requests)
 {
     public FaultSettings Faults
     {
@@ -15,6 +15,8 @@ internal sealed class EmulatorControl(JobRegistry jobs, FaultState faults)
     }
 
     public EmulatedJob? FindJob(int jobId) => jobs.Find(jobId);
+
+    public IReadOnlyList<ApiRequest> ApiRequests() => requests.Snapshot();
 
     /// <summary>Null for a job that is not synthetic.</summary>
     public static IReadOnlyList<ExpectedHostOutcome>? ExpectedHostOutcomesOf(EmulatedJob job) =>

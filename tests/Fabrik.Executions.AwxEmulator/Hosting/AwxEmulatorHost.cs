@@ -74,6 +74,9 @@ public sealed class AwxEmulatorHost : IAsyncDisposable
     public IReadOnlyList<ExpectedHostOutcome> GetExpectedHostOutcomes(int jobId) =>
         EmulatorControl.ExpectedHostOutcomesOf(JobOf(jobId)) ?? throw new InvalidOperationException($"Job {jobId} is not a synthetic job.");
 
+    /// <summary>The latest /api/v2 requests received (up to 20,000), oldest first: how a client asked, faults or not.</summary>
+    public IReadOnlyList<ApiRequest> GetApiRequests() => _control.ApiRequests();
+
     /// <summary>Every event the job emitted so far, visible or not, in counter order.</summary>
     public IReadOnlyList<EmittedJobEvent> GetEmittedEvents(int jobId) => EmulatorControl.EmittedEventsOf(JobOf(jobId));
 

@@ -55,6 +55,8 @@ public static class EmulatorHostingExtensions
         services.AddSingleton<WorkflowEngine>();
         services.AddSingleton<WorkflowResources>();
         services.AddSingleton<EmulatorControl>();
+        services.AddSingleton<ApiRequestLog>();
+        services.AddSingleton<ApiRequestRecorder>();
         services.AddSingleton<BearerTokenFilter>();
         services.AddSingleton<ServerErrorBurst>();
         services.AddSingleton<FaultInjectionFilter>();
@@ -68,6 +70,7 @@ public static class EmulatorHostingExtensions
         app.UseAwxErrorResponses();
         app.UseMiddleware<EventDamageMiddleware>();
         app.MapGroup(AwxUrls.Root)
+            .AddEndpointFilter<ApiRequestRecorder>()
             .AddEndpointFilter<FaultInjectionFilter>()
             .AddEndpointFilter<BearerTokenFilter>()
             .MapJobTemplateEndpoints()

@@ -28,8 +28,9 @@ export function ExecutionHeader({ execution }: { execution: Execution }) {
       {execution.status_explanation && <p class="explanation">{execution.status_explanation}</p>}
       {execution.complete === false && (
         <p class="explanation explanation--warning">
-          AWX never made {execution.missing_counters?.length ?? 'some'} event(s) visible; the output is incomplete
-          {execution.missing_counters?.length ? ` (missing counters ${execution.missing_counters.slice(0, 10).join(', ')}${execution.missing_counters.length > 10 ? ', …' : ''})` : ''}.
+          {execution.missing_counters?.length
+            ? `AWX never made ${execution.missing_counters.length} event(s) visible; the output is incomplete (missing counters ${execution.missing_counters.slice(0, 10).join(', ')}${execution.missing_counters.length > 10 ? ', …' : ''}).`
+            : 'AWX never confirmed it had processed every event; the output may be incomplete.'}
         </p>
       )}
     </header>
