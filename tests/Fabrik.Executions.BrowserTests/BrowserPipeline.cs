@@ -8,6 +8,7 @@ using Fabrik.Executions.ResultParser;
 using Fabrik.Executions.Storage;
 using Fabrik.Executions.StreamPoller;
 using Fabrik.Executions.Testing;
+using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -84,6 +85,10 @@ public sealed class BrowserPipeline : IAsyncDisposable
             return;
         }
 
+        // Its bus first, while its hub can still finish the pushes under way: a stop that may not wait leaves the bus
+        // running, a competing consumer that takes messages off the Gateway's queues and pushes them to no browser.
+        // A killed process leaves its queues at once, and what it held goes back to them.
+        await gateway.Services.GetRequiredService<IBusControl>().StopAsync();
         await gateway.StopAsync(new CancellationToken(canceled: true));
         await gateway.DisposeAsync();
         gateway = null;
