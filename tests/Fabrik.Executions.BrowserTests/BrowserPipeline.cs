@@ -8,6 +8,7 @@ using Fabrik.Executions.ResultParser;
 using Fabrik.Executions.Storage;
 using Fabrik.Executions.StreamPoller;
 using Fabrik.Executions.Testing;
+using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -16,7 +17,8 @@ namespace Fabrik.Executions.BrowserTests;
 /// <summary>
 /// The whole pipeline on the real servers, as tests/Fabrik.Executions.IntegrationTests/Pipeline.cs runs it, with the
 /// Gateway serving the built web app on a port of its own that survives a restart: the page's hub is its own origin,
-/// so a Gateway stopped and started again on the same port is the browser's "server went away and came back".
+/// so a Gateway stopped and started again on the same port is the browser's "server went away and came back". The
+/// Gateway takes API keys and bearer tokens from a token issuer of its own, as it would from an identity provider.
 /// </summary>
 public sealed class BrowserPipeline : IAsyncDisposable
 {
@@ -29,10 +31,12 @@ public sealed class BrowserPipeline : IAsyncDisposable
     private WebApplication? gateway;
     private ServiceProvider? storage;
 
-    private BrowserPipeline(IsolatedInfrastructure infrastructure, AwxEmulatorHost awx, string webRoot, int gatewayPort)
+    private BrowserPipeline(
+        IsolatedInfrastructure infrastructure, AwxEmulatorHost awx, TestTokenIssuer tokens, string webRoot, int gatewayPort)
     {
         Infrastructure = infrastructure;
         Awx = awx;
+        Tokens = tokens;
         this.webRoot = webRoot;
         this.gatewayPort = gatewayPort;
     }
@@ -40,6 +44,9 @@ public sealed class BrowserPipeline : IAsyncDisposable
     public IsolatedInfrastructure Infrastructure { get; }
 
     public AwxEmulatorHost Awx { get; }
+
+    /// <summary>The identity provider whose tokens the Gateway accepts.</summary>
+    public TestTokenIssuer Tokens { get; }
 
     public Uri GatewayUrl => new($"http://127.0.0.1:{gatewayPort}/");
 
@@ -50,7 +57,8 @@ public sealed class BrowserPipeline : IAsyncDisposable
     {
         var infrastructure = await IsolatedInfrastructure.CreateAsync();
         var awx = await AwxEmulatorHost.StartAsync(new AwxEmulatorOptions(), CancellationToken.None);
-        var pipeline = new BrowserPipeline(infrastructure, awx, webRoot, FreePort());
+        var tokens = await TestTokenIssuer.StartAsync();
+        var pipeline = new BrowserPipeline(infrastructure, awx, tokens, webRoot, FreePort());
         pipeline.services.Add(await pipeline.StartAsync(LauncherApplication.Create, 0));
         pipeline.services.Add(await pipeline.StartAsync(StreamPollerApplication.Create, 0));
         pipeline.services.Add(await pipeline.StartAsync(ResultParserApplication.Create, 0));
@@ -77,6 +85,10 @@ public sealed class BrowserPipeline : IAsyncDisposable
             return;
         }
 
+        // Its bus first, while its hub can still finish the pushes under way: a stop that may not wait leaves the bus
+        // running, a competing consumer that takes messages off the Gateway's queues and pushes them to no browser.
+        // A killed process leaves its queues at once, and what it held goes back to them.
+        await gateway.Services.GetRequiredService<IBusControl>().StopAsync();
         await gateway.StopAsync(new CancellationToken(canceled: true));
         await gateway.DisposeAsync();
         gateway = null;
@@ -103,6 +115,7 @@ public sealed class BrowserPipeline : IAsyncDisposable
             await storage.DisposeAsync();
         }
 
+        await Tokens.DisposeAsync();
         await Awx.DisposeAsync();
         await Infrastructure.DisposeAsync();
     }
@@ -125,6 +138,8 @@ public sealed class BrowserPipeline : IAsyncDisposable
             ["Auth:ApiKeys:1:Name"] = "browser-viewer",
             ["Auth:ApiKeys:1:Key"] = ViewerKey,
             ["Auth:ApiKeys:1:Role"] = "viewer",
+            ["Auth:Jwt:Authority"] = Tokens.Authority,
+            ["Auth:Jwt:Audience"] = TestTokenIssuer.Audience,
             // The tests poll the API while the page uses it, under the same key.
             ["Gateway:RateLimitBurst"] = "100000",
             ["Gateway:RateLimitPerSecond"] = "100000",

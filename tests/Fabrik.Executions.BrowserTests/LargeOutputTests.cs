@@ -8,17 +8,19 @@ namespace Fabrik.Executions.BrowserTests;
 public sealed class LargeOutputTests : BrowserTest
 {
     private const int EventCount = 100_000;
-    private const int NeedleCounter = 99_990;
+    private const int EarlyNeedle = 50_000;
+    private const int MiddleNeedle = 75_000;
+    private const int LateNeedle = 99_990;
 
     [Test]
-    public async Task A_hundred_thousand_event_output_scrolls_to_the_end_and_search_finds_a_line_near_it()
+    public async Task A_hundred_thousand_event_output_scrolls_to_the_end_and_search_steps_between_lines_far_apart()
     {
         var events = Enumerable.Range(1, EventCount)
             .Select(counter => new JobEventDraft(
                 "runner_on_ok",
-                counter == NeedleCounter
-                    ? "\u001b[0;33mchanged: [leaf-107.lab] => needle-in-the-haystack\u001b[0m"
-                    : $"\u001b[0;32mok: [leaf-{100 + (counter % 50)}.lab] => event {counter.ToString(CultureInfo.InvariantCulture)}\u001b[0m",
+                counter is EarlyNeedle or MiddleNeedle or LateNeedle
+                    ? $"\u001b[0;33mchanged: [leaf-107.lab] => needle-in-the-haystack {Number(counter)}\u001b[0m"
+                    : $"\u001b[0;32mok: [leaf-{100 + (counter % 50)}.lab] => event {Number(counter)}\u001b[0m",
                 Host: $"leaf-{100 + (counter % 50)}.lab"))
             .ToList();
         var executionId = await new StoredExecutions(Pipeline.Storage).CreateAsync(
@@ -40,16 +42,34 @@ public sealed class LargeOutputTests : BrowserTest
         var rowsAtEnd = await terminal.Rows.CountAsync();
 
         await Page.GetByRole(AriaRole.Searchbox, new() { Name = "Search output" }).FillAsync("needle-in-the-haystack");
-        await Assertions.Expect(Page.Locator(".search__count")).ToHaveAttributeAsync("data-hits", "1");
+        await Assertions.Expect(Page.Locator(".search__count")).ToHaveAttributeAsync("data-hits", "3");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Next hit" }).ClickAsync();
-        var hit = Page.Locator(".line--current");
-        await Assertions.Expect(hit).ToHaveAttributeAsync("data-line", (NeedleCounter - 1).ToString(CultureInfo.InvariantCulture));
-        await Assertions.Expect(hit).ToContainTextAsync("changed: [leaf-107.lab] => needle-in-the-haystack");
-        await Assertions.Expect(hit).ToBeInViewportAsync();
+        await AssertCurrentHitAsync(EarlyNeedle);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Previous hit" }).ClickAsync();
+        await AssertCurrentHitAsync(LateNeedle);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Previous hit" }).ClickAsync();
+        await AssertCurrentHitAsync(MiddleNeedle);
+        await Assertions.Expect(Page.Locator(".search__count")).ToHaveTextAsync("2 / 3");
+        await Assertions.Expect(last).Not.ToBeAttachedAsync();
+
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Resume autoscroll" }).ClickAsync();
+        await Assertions.Expect(terminal.Element).ToHaveAttributeAsync("data-following", "true");
+        await Assertions.Expect(last).ToBeInViewportAsync();
 
         Assert.That(await terminal.LineCountAsync(), Is.EqualTo(EventCount));
         Assert.That(rowsAtTop, Is.LessThan(100), "the DOM holds only the rows on screen");
         Assert.That(rowsAtEnd, Is.LessThan(100), "the DOM holds only the rows on screen");
         Assert.That(await terminal.Rows.CountAsync(), Is.LessThan(100));
     }
+
+    /// <summary>The hit the search stands on is the needle of this counter's event, on screen.</summary>
+    private async Task AssertCurrentHitAsync(int counter)
+    {
+        var hit = Page.Locator(".line--current");
+        await Assertions.Expect(hit).ToHaveAttributeAsync("data-line", Number(counter - 1));
+        await Assertions.Expect(hit).ToContainTextAsync($"changed: [leaf-107.lab] => needle-in-the-haystack {Number(counter)}");
+        await Assertions.Expect(hit).ToBeInViewportAsync();
+    }
+
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Fabrik.Executions.AwxEmulator.Faults;
@@ -9,6 +10,9 @@ namespace Fabrik.Executions.BrowserTests;
 /// <summary>The monitor and the output viewer following real jobs through the whole pipeline.</summary>
 public sealed class LiveOutputTests : BrowserTest
 {
+    /// <summary>The per-host counts, in the order the hosts table shows them after host and status.</summary>
+    private static readonly string[] CountColumns = ["ok", "changed", "failed", "unreachable", "skipped"];
+
     [Test]
     public async Task A_job_watched_from_the_monitor_to_the_end_shows_every_stored_line_once()
     {
@@ -29,6 +33,7 @@ public sealed class LiveOutputTests : BrowserTest
         await Assertions.Expect(Page).ToHaveURLAsync(new Uri(Pipeline.GatewayUrl, $"/executions/{executionId}").ToString());
         var execution = await SyntheticJobs.WaitForResultsAsync(Gateway, executionId, Deadline);
         await Assertions.Expect(Page.Locator("main[data-status]")).ToHaveAttributeAsync("data-status", "successful");
+        await AssertHeaderAndFooterShownAsync(execution);
         var stored = await StoredOutput.ReadAsync(Pipeline, executionId);
         var terminal = new TerminalOnScreen(Page);
         await terminal.WaitForEventsAsync(stored.Events);
@@ -42,6 +47,44 @@ public sealed class LiveOutputTests : BrowserTest
         Assert.That(screen.Lines, Is.EqualTo(stored.Lines));
         Assert.That(screen.MostRows, Is.LessThan(100), "the DOM holds only the rows on screen");
         await AssertHostResultsShownAsync(execution);
+    }
+
+    [Test]
+    public async Task The_hosts_tab_of_a_running_job_tallies_the_results_streamed_so_far()
+    {
+        var executionId = await SyntheticJobs.LaunchAsync(Gateway, new JsonObject
+        {
+            ["emulator_events"] = 1_800, ["emulator_hosts"] = 3, ["emulator_events_per_second"] = 60,
+        });
+        await OpenAsync($"/executions/{executionId}");
+        await new TerminalOnScreen(Page).WaitForEventsAsync(30);
+
+        await Page.GetByRole(AriaRole.Tab, new() { NameRegex = new("^Hosts") }).ClickAsync();
+        const string LiveCaption = "Live tally from the output so far: 3 hosts";
+        var caption = Page.GetByTestId("host-results").Locator("caption");
+        await Assertions.Expect(caption).ToHaveTextAsync(LiveCaption);
+        var early = await ShownHostRowsAsync();
+        var later = early;
+        // The caption read after the rows is still the live one, so the rows were the live tally, not the final results.
+        await Eventually.TrueAsync(
+            async () => OkCount(later = await ShownHostRowsAsync()) > OkCount(early) && await caption.TextContentAsync() == LiveCaption,
+            "the live tally to grow as more results stream in",
+            Deadline);
+        var execution = await SyntheticJobs.WaitForResultsAsync(Gateway, executionId, Deadline);
+        await Assertions.Expect(caption).ToContainTextAsync("Per-host results");
+
+        var final = execution.GetProperty("row_results").EnumerateArray().ToDictionary(
+            row => row.GetProperty("host").GetString()!,
+            row => CountColumns.Select(column => row.GetProperty(column).GetInt32()).ToArray());
+        Assert.That(later.Select(cells => cells[0]), Is.EquivalentTo(final.Keys));
+        foreach (var cells in later)
+        {
+            var counted = cells[2..].Select(cell => int.Parse(cell, CultureInfo.InvariantCulture)).ToArray();
+            Assert.That(counted, Has.Some.GreaterThan(0), $"{cells[0]} has results counted");
+            Assert.That(
+                counted.Zip(final[cells[0]]).All(pair => pair.First <= pair.Second),
+                $"{cells[0]}'s live tally {string.Join(',', counted)} never counts more than its results {string.Join(',', final[cells[0]])}");
+        }
     }
 
     [TearDown]
@@ -118,19 +161,35 @@ public sealed class LiveOutputTests : BrowserTest
         Assert.That(screen.Lines, Is.EqualTo(stored.Lines));
     }
 
+    private async Task AssertHeaderAndFooterShownAsync(JsonElement execution)
+    {
+        var header = Page.Locator(".execution-header");
+        await Assertions.Expect(header.Locator(".awx-job")).ToHaveTextAsync($"AWX job #{execution.GetProperty("awx_job_id").GetInt64()}");
+        await Assertions.Expect(header.GetByRole(AriaRole.Progressbar)).ToHaveAttributeAsync(
+            "aria-valuenow", Math.Round(execution.GetProperty("progress_percentage").GetDouble()).ToString(CultureInfo.InvariantCulture));
+        await Assertions.Expect(Page.GetByTestId("elapsed")).ToHaveTextAsync(ShownDuration.Of(execution.GetProperty("elapsed_seconds").GetDouble()));
+        await Assertions.Expect(Page.Locator("footer").GetByRole(AriaRole.Link, new() { Name = "Open in AWX" }))
+            .ToHaveAttributeAsync("href", execution.GetProperty("awx_job_url").GetString()!);
+    }
+
     private async Task AssertHostResultsShownAsync(JsonElement execution)
     {
         await Page.GetByRole(AriaRole.Tab, new() { NameRegex = new("^Hosts") }).ClickAsync();
         await Assertions.Expect(Page.GetByTestId("partial-success")).ToBeVisibleAsync();
         var expected = execution.GetProperty("row_results").EnumerateArray()
-            .Select(row => string.Join(' ', row.GetProperty("host").GetString(), row.GetProperty("status").GetString(),
-                row.GetProperty("ok").GetInt32(), row.GetProperty("changed").GetInt32(), row.GetProperty("failed").GetInt32(),
-                row.GetProperty("unreachable").GetInt32(), row.GetProperty("skipped").GetInt32()))
+            .Select(row => string.Join(' ', new[] { row.GetProperty("host").GetString(), row.GetProperty("status").GetString() }
+                .Concat(CountColumns.Select(column => row.GetProperty(column).GetInt32().ToString(CultureInfo.InvariantCulture)))))
             .Order(StringComparer.Ordinal)
             .ToList();
-        var shown = await Page.Locator("[data-testid=host-results] tbody tr").EvaluateAllAsync<string[]>(
-            "rows => rows.map(row => [...row.cells].map(cell => cell.textContent.trim()).join(' '))");
+        var shown = (await ShownHostRowsAsync()).Select(cells => string.Join(' ', cells));
         Assert.That(shown.Order(StringComparer.Ordinal), Is.EqualTo(expected));
         Assert.That(execution.GetProperty("partial_success").GetBoolean(), Is.True);
     }
+
+    /// <summary>The hosts table's rows, each as its cells' text: host, status, then the counts in <see cref="CountColumns"/>' order.</summary>
+    private Task<string[][]> ShownHostRowsAsync() =>
+        Page.Locator("[data-testid=host-results] tbody tr").EvaluateAllAsync<string[][]>(
+            "rows => rows.map(row => [...row.cells].map(cell => cell.textContent.trim()))");
+
+    private static int OkCount(string[][] rows) => rows.Sum(cells => int.Parse(cells[2], CultureInfo.InvariantCulture));
 }

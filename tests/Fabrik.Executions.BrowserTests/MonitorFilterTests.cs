@@ -3,14 +3,14 @@ using Microsoft.Playwright;
 
 namespace Fabrik.Executions.BrowserTests;
 
-/// <summary>The monitor's filters, output search and paging, answered by the server and kept in the address.</summary>
+/// <summary>The monitor's filters, date range, output search and paging, answered by the server and kept in the address.</summary>
 public sealed class MonitorFilterTests : BrowserTest
 {
     private static readonly TemplateReference Backup = new() { Kind = TemplateKind.Job, Id = 905, Name = "Backup configs" };
     private static readonly TemplateReference Upgrade = new() { Kind = TemplateKind.Job, Id = 906, Name = "Upgrade firmware" };
 
     [Test]
-    public async Task Filters_search_and_paging_narrow_the_history_and_survive_a_reload()
+    public async Task Filters_date_range_search_and_paging_narrow_the_history_and_survive_a_reload()
     {
         var operatorName = "monitor-" + Guid.NewGuid().ToString("N")[..8];
         var stored = new StoredExecutions(Pipeline.Storage);
@@ -32,6 +32,16 @@ public sealed class MonitorFilterTests : BrowserTest
         await Page.GetByRole(AriaRole.Button, new() { Name = "Older →" }).ClickAsync();
         await Assertions.Expect(rows).ToHaveCountAsync(3);
         await Assertions.Expect(rows.Last).ToHaveAttributeAsync("data-execution", upgrades[0].ToString());
+
+        await Filters.GetByLabel("To", new() { Exact = true }).FillAsync("2020-01-01T00:00");
+        await Filters.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
+        await Assertions.Expect(Page.GetByText("No execution matches these filters.")).ToBeVisibleAsync();
+        await Assertions.Expect(rows).ToHaveCountAsync(0);
+        await Filters.GetByRole(AriaRole.Button, new() { Name = "Last 24 h" }).ClickAsync();
+        await Assertions.Expect(Page.GetByRole(AriaRole.Navigation, new() { Name = "Pages" })).ToContainTextAsync("Page 1 of 2 · 28 executions");
+        await Assertions.Expect(rows).ToHaveCountAsync(25);
+        await Assertions.Expect(Filters.GetByLabel("To", new() { Exact = true })).ToHaveValueAsync("");
+        await Assertions.Expect(Filters.GetByLabel("From", new() { Exact = true })).Not.ToHaveValueAsync("");
 
         await Filters.GetByLabel("Status").SelectOptionAsync("failed");
         await Filters.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();

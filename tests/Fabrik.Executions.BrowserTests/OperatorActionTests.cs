@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 
 namespace Fabrik.Executions.BrowserTests;
 
-/// <summary>Cancel and relaunch from the viewer's footer, and the relaunch chain compared attempt by attempt.</summary>
+/// <summary>Cancel and relaunch from the viewer's footer, the relaunch's mark, and the relaunch chain compared attempt by attempt.</summary>
 public sealed class OperatorActionTests : BrowserTest
 {
     [Test]
@@ -27,7 +27,7 @@ public sealed class OperatorActionTests : BrowserTest
     }
 
     [Test]
-    public async Task Relaunching_the_failed_hosts_from_the_viewer_runs_only_them_and_the_attempts_compare_side_by_side()
+    public async Task Relaunching_the_failed_hosts_from_the_viewer_runs_only_them_marked_as_a_relaunch_and_the_attempts_compare_side_by_side()
     {
         var originalId = await SyntheticJobs.LaunchAsync(Gateway, new JsonObject
         {
@@ -41,6 +41,7 @@ public sealed class OperatorActionTests : BrowserTest
 
         await Assertions.Expect(Page).Not.ToHaveURLAsync(new Uri(Pipeline.GatewayUrl, $"/executions/{originalId}").ToString());
         var relaunchId = Guid.Parse(Page.Url.Split('/').Last());
+        await Assertions.Expect(Page.Locator(".execution-header .relaunch-mark")).ToHaveAttributeAsync("data-relaunch", "1");
         var relaunch = await SyntheticJobs.WaitForResultsAsync(Gateway, relaunchId, Deadline);
         Assert.That(relaunch.GetProperty("relaunch_of").GetGuid(), Is.EqualTo(originalId));
         Assert.That(relaunch.GetProperty("limit").GetString(), Is.EqualTo("leaf-103.lab,leaf-104.lab"), "the failed and the unreachable host");
@@ -54,6 +55,12 @@ public sealed class OperatorActionTests : BrowserTest
         await Assertions.Expect(HostRow(comparison, "leaf-101.lab").Locator("td").Nth(2)).ToHaveTextAsync("not run");
         await Assertions.Expect(HostRow(comparison, "leaf-104.lab").Locator("td").Nth(1)).ToContainTextAsync("unreachable");
         await Assertions.Expect(HostRow(comparison, "leaf-104.lab").Locator("td").Nth(2)).Not.ToHaveTextAsync("not run");
+
+        await Page.GetByRole(AriaRole.Link, new() { Name = "← Executions" }).ClickAsync();
+        var list = Page.GetByTestId("executions");
+        await Assertions.Expect(list.Locator($"tr[data-execution='{relaunchId}'] .relaunch-mark[data-relaunch='1']")).ToBeVisibleAsync();
+        await Assertions.Expect(list.Locator($"tr[data-execution='{originalId}']")).ToBeVisibleAsync();
+        await Assertions.Expect(list.Locator($"tr[data-execution='{originalId}'] .relaunch-mark")).ToHaveCountAsync(0);
     }
 
     private static ILocator HostRow(ILocator comparison, string host) =>

@@ -2,7 +2,7 @@ using Microsoft.Playwright;
 
 namespace Fabrik.Executions.BrowserTests;
 
-/// <summary>Signing in with a key handed in the address or typed in, and what a key's role lets the page show.</summary>
+/// <summary>Signing in with a key handed in the address or typed in, or with a token typed in, and what a role lets the page show.</summary>
 public sealed class SignInTests : BrowserTest
 {
     [Test]
@@ -27,6 +27,22 @@ public sealed class SignInTests : BrowserTest
         await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
 
         await Assertions.Expect(Page.GetByTestId("connection")).ToHaveAttributeAsync("data-state", "connected");
+        await Assertions.Expect(Page.GetByTestId("executions")).ToBeVisibleAsync();
+    }
+
+    [Test]
+    public async Task A_typed_token_from_the_identity_provider_signs_in_as_its_user_and_role()
+    {
+        var token = Pipeline.Tokens.Issue("olga", ["operator"]);
+        await Page.GotoAsync(Pipeline.GatewayUrl.ToString());
+
+        await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
+        await Page.GetByLabel("API key or token").FillAsync(token);
+        await Page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+
+        await Assertions.Expect(Page.GetByTestId("connection")).ToHaveAttributeAsync("data-state", "connected");
+        await Assertions.Expect(Page.GetByTestId("principal")).ToHaveTextAsync("olga · operator");
+        await Assertions.Expect(Page.GetByTestId("principal")).ToHaveAttributeAsync("data-role", "operator");
         await Assertions.Expect(Page.GetByTestId("executions")).ToBeVisibleAsync();
     }
 

@@ -55,7 +55,7 @@ internal sealed class StoredExecutions(IServiceProvider storage)
 }
 
 /// <summary>What a test says about an event; the rest is filled in as AWX would.</summary>
-internal sealed record JobEventDraft(string Event, string Stdout, string? Host = null, long? JobId = null)
+internal sealed record JobEventDraft(string Event, string Stdout, string? Host = null, long? JobId = null, bool Changed = false)
 {
     public JobEventReceived ToEvent(Guid executionId, long jobId, long counter) => new()
     {
@@ -72,7 +72,7 @@ internal sealed record JobEventDraft(string Event, string Stdout, string? Host =
         StartLine = 0,
         EndLine = 0,
         Failed = Event.Contains("failed", StringComparison.Ordinal),
-        Changed = false,
+        Changed = Changed,
         Created = DateTimeOffset.UtcNow,
         EventData = JsonSerializer.SerializeToElement(new { host = Host }),
     };

@@ -1,3 +1,5 @@
+using Fabrik.Executions.Testing;
+
 namespace Fabrik.Executions.Gateway.Tests;
 
 internal static class TestCallers

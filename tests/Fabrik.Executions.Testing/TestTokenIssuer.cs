@@ -9,13 +9,13 @@ using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
-namespace Fabrik.Executions.Gateway.Tests;
+namespace Fabrik.Executions.Testing;
 
 /// <summary>
 /// A token issuer on loopback, as an identity provider looks to the Gateway: OpenID discovery and a signing key at
 /// the well-known addresses, and tokens signed with that key for whatever user, roles and audience a test needs.
 /// </summary>
-internal sealed class TestTokenIssuer : IAsyncDisposable
+public sealed class TestTokenIssuer : IAsyncDisposable
 {
     public const string Audience = "fabrik-executions";
 
