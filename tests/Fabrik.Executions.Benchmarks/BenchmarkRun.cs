@@ -20,7 +20,16 @@ internal static class BenchmarkRun
     {
         await context.LogAsync($"{phase}: starting");
         var before = CpuSnapshot.Take(context.Stack.ProcessIds());
-        await measure(context);
+        try
+        {
+            await measure(context);
+        }
+        catch
+        {
+            await context.LogAsync($"{phase}: failed; what the services wrote last:{Environment.NewLine}{context.Stack.RecentOutput()}");
+            throw;
+        }
+
         var after = CpuSnapshot.Take(context.Stack.ProcessIds());
         foreach (var (part, percent) in after.SharesSince(before))
         {

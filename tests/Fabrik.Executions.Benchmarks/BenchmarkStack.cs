@@ -104,25 +104,31 @@ internal sealed class BenchmarkStack : IAsyncDisposable
     }
 
     /// <summary>The processes whose CPU and memory the report breaks down, by name.</summary>
-    public IReadOnlyDictionary<string, int> ProcessIds()
+    public IReadOnlyDictionary<string, int> ProcessIds() => Services().ToDictionary(service => service.Key, service => service.Value.Id);
+
+    /// <summary>What each process wrote last, for the log of a phase that failed.</summary>
+    public string RecentOutput() =>
+        string.Join(Environment.NewLine, Services().Select(service => $"--- {service.Key}:{Environment.NewLine}{service.Value.RecentOutput}"));
+
+    private Dictionary<string, ServiceProcess> Services()
     {
-        var ids = new Dictionary<string, int>
+        var services = new Dictionary<string, ServiceProcess>
         {
-            ["awx-emulator"] = emulator!.Process.Id,
-            ["launcher"] = launcher!.Process.Id,
-            ["result-parser"] = resultParser!.Process.Id,
+            ["awx-emulator"] = emulator!.Process,
+            ["launcher"] = launcher!.Process,
+            ["result-parser"] = resultParser!.Process,
         };
         for (var i = 0; i < gateways.Count; i++)
         {
-            ids[$"gateway-{i + 1}"] = gateways[i].Process.Id;
+            services[$"gateway-{i + 1}"] = gateways[i].Process;
         }
 
         for (var i = 0; i < pollers.Count; i++)
         {
-            ids[$"poller-{i + 1}"] = pollers[i].Process.Id;
+            services[$"poller-{i + 1}"] = pollers[i].Process;
         }
 
-        return ids;
+        return services;
     }
 
     public async ValueTask DisposeAsync()
