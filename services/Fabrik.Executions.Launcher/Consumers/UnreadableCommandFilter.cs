@@ -11,7 +11,7 @@ namespace Fabrik.Executions.Launcher.Consumers;
 /// Answers a command whose JSON cannot be read as <typeparamref name="TCommand"/> (an unknown template kind, text
 /// where a number belongs) with a rejection that names the field. Without it the message fails before any consumer
 /// runs, lands in the error queue, and the caller (a service that wrote the JSON itself) waits for an answer that
-/// never comes.
+/// never comes. A command sent without a response address still lands in the error queue.
 /// </summary>
 public sealed class UnreadableCommandFilter<TCommand>(ILogger logger) : IFilter<ConsumeContext>
     where TCommand : class
@@ -19,7 +19,9 @@ public sealed class UnreadableCommandFilter<TCommand>(ILogger logger) : IFilter<
     public async Task Send(ConsumeContext context, IPipe<ConsumeContext> next)
     {
         var started = Stopwatch.GetTimestamp();
-        if (ReadProblem(context) is not { } detail)
+        // Only a caller waiting for an answer gets one; a command nobody waits for is poison and goes to the error
+        // queue with the reason, where operators look.
+        if (context.ResponseAddress is null || ReadProblem(context) is not { } detail)
         {
             await next.Send(context);
             return;

@@ -73,7 +73,10 @@ public sealed partial class WorkflowFollower(StreamContext context, ExecutionRec
 
     private async Task ObserveNodesAsync(long ofWorkflowJob, int depth, CancellationToken cancellationToken)
     {
-        foreach (var node in await context.Awx.ReadWorkflowJobNodesAsync(ofWorkflowJob, cancellationToken))
+        // A node starts only once the nodes before it settled, so settled nodes are stored (and announced) first: a
+        // reader never sees a node running or waiting while one before it still shows running. AWX lists by node id.
+        var listed = await context.Awx.ReadWorkflowJobNodesAsync(ofWorkflowJob, cancellationToken);
+        foreach (var node in listed.OrderBy(node => WorkflowNodeStates.IsSettled(WorkflowNodeStates.Of(node)) ? 0 : 1))
         {
             await ObserveNodeAsync(node, ofWorkflowJob, cancellationToken);
             if (node is { JobType: WorkflowNodeStates.WorkflowJobType, Job: { } nested } && depth < MaxNesting)
