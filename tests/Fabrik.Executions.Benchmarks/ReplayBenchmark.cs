@@ -53,7 +53,7 @@ internal static class ReplayBenchmark
         }
 
         Add(context, "/events", firstPage, full.Elapsed);
-        context.Book.Note(Sections.Replay, $"The ingested execution's {events:N0} events. First screenful: {screenful} events (hub: from the subscribe call until {screenful} have arrived; /events: one page of limit={screenful}). Full: every event (hub: replayed in batches of 500; /events: pages of limit={PageLimit}).");
+        context.Book.Note(Sections.Replay, $"The ingested execution's {events:N0} events. First screenful: {screenful} events (hub: from the subscribe call until {screenful} have arrived; /events: one page of limit={screenful}). Full: every event (hub: a first batch of 100, then batches of 1,000; /events: pages of limit={PageLimit}).");
     }
 
     private static void Add(RunContext context, string path, TimeSpan firstScreen, TimeSpan full)
