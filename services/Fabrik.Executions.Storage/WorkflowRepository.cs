@@ -80,14 +80,15 @@ public sealed class WorkflowRepository(NpgsqlDataSource dataSource)
             cancellationToken: cancellationToken)) == 1;
     }
 
-    public async Task<IReadOnlyList<WorkflowApprovalRecord>> ListApprovalsAsync(Guid executionId, CancellationToken cancellationToken)
+    /// <summary>The execution's approvals that belong to a node, by node id: what the node is waiting on, or was.</summary>
+    public async Task<IReadOnlyDictionary<long, WorkflowApprovalRecord>> ListApprovalsByNodeAsync(Guid executionId, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var approvals = await connection.QueryAsync<WorkflowApprovalRecord>(new CommandDefinition(
-            "select * from workflow_approvals where execution_id = @executionId order by approval_id",
+            "select * from workflow_approvals where execution_id = @executionId and node_id is not null order by approval_id",
             new { executionId },
             cancellationToken: cancellationToken));
-        return approvals.AsList();
+        return approvals.ToDictionary(approval => approval.NodeId!.Value);
     }
 
     public async Task<WorkflowApprovalRecord?> FindApprovalAsync(Guid executionId, long approvalId, CancellationToken cancellationToken)

@@ -65,9 +65,7 @@ public sealed class ExecutionsHub(
 
     private async Task ReplayNodesAsync(Guid executionId, CancellationToken cancellationToken)
     {
-        var approvals = (await workflows.ListApprovalsAsync(executionId, cancellationToken))
-            .Where(approval => approval.NodeId is not null)
-            .ToDictionary(approval => approval.NodeId!.Value);
+        var approvals = await workflows.ListApprovalsByNodeAsync(executionId, cancellationToken);
         foreach (var node in await workflows.ListNodesAsync(executionId, cancellationToken))
         {
             var approval = approvals.GetValueOrDefault(node.NodeId);

@@ -25,9 +25,7 @@ public sealed class GetWorkflowHandler(ExecutionRequests requests, WorkflowRepos
         }
 
         var nodes = await workflows.ListNodesAsync(execution.Id, cancellationToken);
-        var approvals = (await workflows.ListApprovalsAsync(execution.Id, cancellationToken))
-            .Where(approval => approval.NodeId is not null)
-            .ToDictionary(approval => approval.NodeId!.Value);
+        var approvals = await workflows.ListApprovalsByNodeAsync(execution.Id, cancellationToken);
         var known = nodes.Select(node => node.NodeId).ToHashSet();
         var edges = nodes.SelectMany(node =>
                 Edges(node.NodeId, node.SuccessNodes, "success")
