@@ -116,7 +116,7 @@ public sealed partial class DecideApprovalConsumer(
             return problem;
         }
 
-        return OperatorCommandValidator.FindProblem(command.ExecutionId, command.DecidedBy)?.Replace("requested_by", "decided_by", StringComparison.Ordinal);
+        return OperatorCommandValidator.FindProblem(command.ExecutionId, command.DecidedBy, "decided_by");
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Execution {ExecutionId}: approval {ApprovalId} passed on to AWX as {Decision} by {DecidedBy}")]
