@@ -18,16 +18,15 @@ public sealed class JobStreamQueries(NpgsqlDataSource dataSource)
     }
 
     /// <summary>
-    /// Whether the AWX job is the execution's: its own job (for a workflow, the workflow job), one whose events it
-    /// holds, or one a node of its workflow ran.
+    /// Whether the execution holds events of the AWX job or a node of its workflow ran it. Its own job (for a workflow,
+    /// the workflow job) the caller knows from the execution.
     /// </summary>
     public async Task<bool> HasJobAsync(Guid executionId, long jobId, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
             """
-            select exists (select 1 from executions where id = @executionId and awx_job_id = @jobId)
-                or exists (select 1 from job_streams where execution_id = @executionId and job_id = @jobId)
+            select exists (select 1 from job_streams where execution_id = @executionId and job_id = @jobId)
                 or exists (select 1 from workflow_nodes where execution_id = @executionId and job_id = @jobId)
             """,
             new { executionId, jobId },
