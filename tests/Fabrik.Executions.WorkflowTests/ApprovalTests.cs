@@ -20,8 +20,7 @@ public sealed class ApprovalTests
         var executionId = await session.LaunchAsync(ApprovalWorkflow, new JsonObject());
         await using var watcher = await WorkflowWatcher.WatchAsync(session.Pipeline, executionId);
         var approvalId = await WaitForPendingApprovalAsync(session, executionId);
-        var waiting = (await session.WorkflowAsync(executionId)).GetProperty("nodes").EnumerateArray()
-            .ToDictionary(node => node.GetProperty("identifier").GetString()!);
+        var waiting = await session.NodesByIdentifierAsync(executionId);
         Assert.That(waiting["prepare"].GetProperty("state").GetString(), Is.EqualTo("successful"), "the node before the approval ran");
         Assert.That((await session.GetAsync($"/api/v1/executions/{executionId}")).GetProperty("status").GetString(), Is.EqualTo("running"),
             "a workflow waiting for an approval is running, as AWX says");
@@ -45,7 +44,7 @@ public sealed class ApprovalTests
 
         var execution = await session.WaitForTerminalAsync(executionId);
         Assert.That(execution.GetProperty("status").GetString(), Is.EqualTo("successful"));
-        var nodes = await NodesByIdentifierAsync(session, executionId);
+        var nodes = await WaitForDecisionStoredAsync(session, executionId);
         Assert.That(nodes["approval"].GetProperty("state").GetString(), Is.EqualTo("successful"));
         Assert.That(nodes["approval"].GetProperty("approval").GetProperty("status").GetString(), Is.EqualTo("successful"));
         Assert.That(nodes["apply"].GetProperty("state").GetString(), Is.EqualTo("successful"), "the node after the approval ran");
@@ -76,7 +75,7 @@ public sealed class ApprovalTests
 
         var execution = await session.WaitForTerminalAsync(executionId);
         Assert.That(execution.GetProperty("status").GetString(), Is.EqualTo("failed"), "a denial with no failure path fails the workflow, as in AWX");
-        var nodes = await NodesByIdentifierAsync(session, executionId);
+        var nodes = await WaitForDecisionStoredAsync(session, executionId);
         Assert.That(nodes["approval"].GetProperty("state").GetString(), Is.EqualTo("failed"));
         Assert.That(nodes["approval"].GetProperty("approval").GetProperty("comment").GetString(), Is.EqualTo("not today"));
         Assert.That(nodes["apply"].GetProperty("state").GetString(), Is.EqualTo("skipped"));
@@ -103,13 +102,12 @@ public sealed class ApprovalTests
         return node.GetProperty("approval").GetProperty("id").GetInt64();
     }
 
-    private static async Task<Dictionary<string, JsonElement>> NodesByIdentifierAsync(WorkflowSession session, Guid executionId)
+    private static async Task<Dictionary<string, JsonElement>> WaitForDecisionStoredAsync(WorkflowSession session, Guid executionId)
     {
         var nodes = new Dictionary<string, JsonElement>();
         await Eventually.TrueAsync(async () =>
         {
-            nodes = (await session.WorkflowAsync(executionId)).GetProperty("nodes").EnumerateArray()
-                .ToDictionary(node => node.GetProperty("identifier").GetString()!);
+            nodes = await session.NodesByIdentifierAsync(executionId);
             return nodes.TryGetValue("approval", out var approval) && approval.GetProperty("approval").GetProperty("status").GetString() != "pending";
         }, "the approval's outcome to be stored", WorkflowSession.Deadline);
         return nodes;

@@ -20,8 +20,7 @@ public sealed class RetryFromNodeTests
         var originalId = await session.LaunchAsync(templateId, new JsonObject { ["site"] = "lab" });
         var original = await session.WaitForTerminalAsync(originalId);
         Assert.That(original.GetProperty("status").GetString(), Is.EqualTo("failed"), "apply fails and has no failure path");
-        var nodes = (await session.WorkflowAsync(originalId)).GetProperty("nodes").EnumerateArray()
-            .ToDictionary(node => node.GetProperty("identifier").GetString()!);
+        var nodes = await session.NodesByIdentifierAsync(originalId);
         Assert.That(nodes["verify"].GetProperty("state").GetString(), Is.EqualTo("skipped"));
 
         using (var fromSuccess = await session.PostAsync(session.Gateway, $"/api/v1/executions/{originalId}/relaunch",

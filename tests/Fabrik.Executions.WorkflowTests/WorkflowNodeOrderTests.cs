@@ -25,8 +25,7 @@ public sealed class WorkflowNodeOrderTests
         var seen = new Dictionary<string, JsonElement>();
         await Eventually.TrueAsync(async () =>
         {
-            seen = (await session.WorkflowAsync(executionId)).GetProperty("nodes").EnumerateArray()
-                .ToDictionary(node => node.GetProperty("identifier").GetString()!);
+            seen = await session.NodesByIdentifierAsync(executionId);
             return seen.TryGetValue("approval", out var approval) && approval.GetProperty("state").GetString() == "waiting";
         }, "the approval to wait", WorkflowSession.Deadline);
 

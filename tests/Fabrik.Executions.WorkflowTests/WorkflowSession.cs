@@ -60,6 +60,10 @@ internal sealed class WorkflowSession(Pipeline pipeline) : IAsyncDisposable
 
     public Task<JsonElement> WorkflowAsync(Guid executionId) => GetAsync($"/api/v1/executions/{executionId}/workflow");
 
+    /// <summary>The execution's workflow nodes by their AWX identifier, the names the built-in workflows give them.</summary>
+    public async Task<Dictionary<string, JsonElement>> NodesByIdentifierAsync(Guid executionId) =>
+        (await WorkflowAsync(executionId)).GetProperty("nodes").EnumerateArray().ToDictionary(node => node.GetProperty("identifier").GetString()!);
+
     public async Task<JsonElement> WaitForTerminalAsync(Guid executionId)
     {
         var execution = default(JsonElement);
