@@ -77,6 +77,7 @@ public sealed partial class ExecutionStream(StreamContext context, Guid executio
         while (!holding.IsCancellationRequested)
         {
             TimeSpan pause;
+            var started = context.Clock.GetTimestamp();
             try
             {
                 var cycle = await context.Metrics.MeasureCycleAsync(executionId, () => follower.PollOnceAsync(holding));
@@ -86,7 +87,7 @@ public sealed partial class ExecutionStream(StreamContext context, Guid executio
                     return true;
                 }
 
-                pause = pacer.AfterCycle(cycle.NewEvents, cycle.MorePending);
+                pause = pacer.AfterCycle(cycle.NewEvents, cycle.MorePending, context.Clock.GetElapsedTime(started));
                 await ExplainRefusalAsync(null, holding);
             }
             catch (Exception exception) when (exception is not OperationCanceledException || !holding.IsCancellationRequested)

@@ -3,13 +3,15 @@ namespace Fabrik.Executions.StreamPoller.Streaming;
 /// <summary>
 /// The pause before the next cycle: none while AWX hands over full pages, the poll interval while events flow,
 /// growing towards the idle interval while AWX is quiet, and exponential backoff with jitter while AWX fails.
+/// Intervals run from the start of one cycle to the start of the next: the time a cycle took (AWX read, store,
+/// publish) comes off its pause, so an event waits at most one interval to be read, however slow the cycle.
 /// </summary>
 public sealed class PollPacer(StreamPollerOptions options)
 {
     private TimeSpan idle = TimeSpan.FromMilliseconds(options.PollIntervalMilliseconds);
     private int failures;
 
-    public TimeSpan AfterCycle(int newEvents, bool morePending)
+    public TimeSpan AfterCycle(int newEvents, bool morePending, TimeSpan cycleTook)
     {
         failures = 0;
         var interval = TimeSpan.FromMilliseconds(options.PollIntervalMilliseconds);
@@ -22,12 +24,12 @@ public sealed class PollPacer(StreamPollerOptions options)
         if (newEvents > 0)
         {
             idle = interval;
-            return interval;
+            return Remaining(interval, cycleTook);
         }
 
         var pause = idle;
         idle = TimeSpan.FromMilliseconds(Math.Min(idle.TotalMilliseconds * 1.5, options.IdleIntervalMilliseconds));
-        return pause;
+        return Remaining(pause, cycleTook);
     }
 
     public TimeSpan AfterFailure()
@@ -36,4 +38,7 @@ public sealed class PollPacer(StreamPollerOptions options)
         var backoff = Math.Min(options.PollIntervalMilliseconds * Math.Pow(2, failures), options.FailureBackoffMilliseconds);
         return TimeSpan.FromMilliseconds(backoff * (0.75 + (Random.Shared.NextDouble() * 0.5)));
     }
+
+    private static TimeSpan Remaining(TimeSpan interval, TimeSpan cycleTook) =>
+        cycleTook >= interval ? TimeSpan.Zero : interval - cycleTook;
 }
