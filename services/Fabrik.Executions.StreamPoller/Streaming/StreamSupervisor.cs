@@ -9,7 +9,7 @@ namespace Fabrik.Executions.StreamPoller.Streaming;
 /// <summary>
 /// Runs this poller's share of the execution streams. Every scan it checks in with the other pollers, works out its
 /// fair share of the active executions (active ÷ pollers alive, rounded up), hands over what it holds beyond that and
-/// takes unheld executions up to it; a lapsed lease (a killed poller) is taken over within one lease period plus one
+/// takes executions nobody holds up to it; a lapsed lease (a killed poller) is taken over within one lease period plus one
 /// scan. <c>ExecutionLaunched</c> and <c>ResumeStreaming</c> start a stream at once. On a graceful stop every lease is
 /// released, so the others take over at their next scan.
 /// </summary>
@@ -96,14 +96,23 @@ public sealed partial class StreamSupervisor(
             await stream.Cancellation.CancelAsync();
         }
 
-        foreach (var candidate in active)
+        if (running.Count >= target)
+        {
+            return;
+        }
+
+        // One round trip finds the executions nobody holds, so a scan stays short however many the others hold: a
+        // scan slower than the registry's window would make this poller look gone and skew everyone's share.
+        var notMine = active.Select(stream => stream.ExecutionId).Where(executionId => !running.ContainsKey(executionId)).ToList();
+        var held = await leases.FindHeldAsync(notMine);
+        foreach (var executionId in notMine.Where(executionId => !held.Contains(executionId)))
         {
             if (running.Count >= target)
             {
                 break;
             }
 
-            await TryStartAsync(candidate.ExecutionId, cancellationToken);
+            await TryStartAsync(executionId, cancellationToken);
         }
     }
 
