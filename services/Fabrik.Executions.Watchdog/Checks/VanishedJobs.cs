@@ -7,7 +7,8 @@ namespace Fabrik.Executions.Watchdog.Checks;
 /// <summary>
 /// Ends an execution whose AWX job was deleted while no poller held it, the way a poller ends one it sees vanish:
 /// in <c>error</c>, with the counters stored so far recorded and the missing ones listed, and never complete: AWX can
-/// no longer confirm it saved every event.
+/// no longer confirm it saved every event. It publishes the status change and <see cref="ExecutionFinished"/>, so results
+/// are parsed and browsers see the end at once.
 /// </summary>
 public sealed partial class VanishedJobs(
     ExecutionRepository executions,
@@ -32,6 +33,18 @@ public sealed partial class VanishedJobs(
         }
 
         await bus.Publish(finished.ToMessage(explanation), cancellationToken);
+        await bus.Publish(
+            new ExecutionFinished
+            {
+                ExecutionId = executionId,
+                AwxJobId = jobId,
+                Status = ExecutionStatus.Error,
+                FinalCounter = stored.MaxCounter,
+                Complete = false,
+                MissingCounters = missing,
+                FinishedAt = DatabaseTime.AsUtc(finished.ChangedAt),
+            },
+            cancellationToken);
         metrics.JobVanished();
         LogVanished(logger, executionId, jobId, stored.MaxCounter, missing.Count);
     }

@@ -63,6 +63,11 @@ public sealed class StalledStreamTests
         Assert.That(execution.StatusExplanation, Does.StartWith(expectedExplanation));
         Assert.That((execution.FinalCounter, execution.Complete, execution.MissingCounters), Is.EqualTo(((long?)4, (bool?)false, new long[] { 3 })));
         Assert.That(System.Count<ExecutionStatusChanged>(m => m.ExecutionId == executionId), Is.EqualTo(1));
+        var finished = System.Probe.Received<ExecutionFinished>().Where(m => m.ExecutionId == executionId).ToList();
+        Assert.That(finished, Has.Count.EqualTo(1), "results are parsed and browsers told at once, not when the unparsed-results sweep notices");
+        Assert.That(
+            (finished[0].Status, finished[0].AwxJobId, finished[0].FinalCounter, finished[0].Complete, finished[0].MissingCounters),
+            Is.EqualTo((ExecutionStatus.Error, WatchdogUnderTest.VanishedJobId, 4L, false, new long[] { 3 })));
         Assert.That(System.Count<ResumeStreaming>(m => m.ExecutionId == executionId), Is.Zero, "a vanished job is not resumed");
         Assert.That(System.Total("fabrik.watchdog.vanished_jobs"), Is.GreaterThanOrEqualTo(1));
     }
