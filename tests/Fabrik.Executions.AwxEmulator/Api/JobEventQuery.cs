@@ -77,26 +77,45 @@ internal sealed class JobEventQuery
         return parsed;
     }
 
+    /// <summary>
+    /// The matching events in the requested order. They are usually in it already (emitted in counter order), so the
+    /// sort is skipped then: a poller's every page re-reads a long job, and the emulator shares the benchmark's cores.
+    /// </summary>
     public IReadOnlyList<StoredJobEvent> Apply(IEnumerable<StoredJobEvent> events)
     {
-        var filtered = events.Where(jobEvent => _filters.TrueForAll(filter => filter(jobEvent)));
-        IOrderedEnumerable<StoredJobEvent>? ordered = null;
+        var filtered = events.Where(jobEvent => _filters.TrueForAll(filter => filter(jobEvent))).ToList();
+        return IsInOrder(filtered) ? filtered : filtered.Order(Comparer<StoredJobEvent>.Create(Compare)).ToList();
+    }
+
+    private bool IsInOrder(List<StoredJobEvent> events)
+    {
+        for (var i = 1; i < events.Count; i++)
+        {
+            if (Compare(events[i - 1], events[i]) > 0)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private int Compare(StoredJobEvent left, StoredJobEvent right)
+    {
         foreach (var (field, descending) in _order)
         {
-            Func<StoredJobEvent, long> key = field switch
+            var comparison = KeyOf(field, left).CompareTo(KeyOf(field, right));
+            if (comparison != 0)
             {
-                "id" => jobEvent => jobEvent.Id,
-                "start_line" => jobEvent => jobEvent.StartLine,
-                _ => jobEvent => jobEvent.Counter,
-            };
-            ordered = (ordered, descending) switch
-            {
-                (null, false) => filtered.OrderBy(key),
-                (null, true) => filtered.OrderByDescending(key),
-                (_, false) => ordered.ThenBy(key),
-                (_, true) => ordered.ThenByDescending(key),
-            };
+                return descending ? -comparison : comparison;
+            }
         }
-        return (ordered ?? filtered).ToList();
+        return 0;
     }
+
+    private static long KeyOf(string field, StoredJobEvent jobEvent) => field switch
+    {
+        "id" => jobEvent.Id,
+        "start_line" => jobEvent.StartLine,
+        _ => jobEvent.Counter,
+    };
 }
