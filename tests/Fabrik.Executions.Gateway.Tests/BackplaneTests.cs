@@ -12,7 +12,7 @@ public sealed class BackplaneTests
 
     private static readonly string[] GatewayQueues =
     [
-        "gateway-job-event-received", "gateway-execution-status-changed", "gateway-execution-progressed",
+        "gateway-job-events-received", "gateway-execution-status-changed", "gateway-execution-progressed",
         "gateway-stream-heartbeat", "gateway-workflow-node-changed", "gateway-execution-finished",
         "gateway-execution-results-parsed",
     ];
@@ -50,18 +50,18 @@ public sealed class BackplaneTests
         await browserOnA.Connection.InvokeAsync("SubscribeToOutput", executionId, 0L);
         await browserOnB.Connection.InvokeAsync("SubscribeToOutput", executionId, 0L);
 
-        await bus.PublishAllAsync(SampleEvents.Range(executionId, JobId, 1, 200));
+        await bus.PublishAsync(SampleEvents.Page(executionId, JobId, 1, 200));
         await browserOnA.WaitForCountersAsync(JobId, 200);
         await browserOnB.WaitForCountersAsync(JobId, 200);
 
         // With A's consumers stopped only B consumes: A's browser can only get these through the backplane.
         await gatewayA.App.Services.GetRequiredService<IBusControl>().StopAsync();
-        await bus.PublishAllAsync(SampleEvents.Range(executionId, JobId, 201, 300));
+        await bus.PublishAsync(SampleEvents.Page(executionId, JobId, 201, 300));
         await browserOnA.WaitForCountersAsync(JobId, 300);
         await browserOnB.WaitForCountersAsync(JobId, 300);
 
         // A last event through the one remaining consumer, so duplicates of the earlier ones would have arrived by now.
-        await bus.PublishAsync(SampleEvents.Create(executionId, JobId, 301));
+        await bus.PublishAsync(SampleEvents.Page(executionId, JobId, 301, 301));
         await browserOnA.WaitForCountersAsync(JobId, 301);
         await browserOnB.WaitForCountersAsync(JobId, 301);
         Assert.That(browserOnA.Duplicates(), Is.Empty, "events pushed more than once to the browser on A");

@@ -28,7 +28,7 @@ public sealed class ExecutionsHubTests
             foreach (var chunk in SampleEvents.Range(executionId, jobId, 301, 600).Chunk(10))
             {
                 await environment.Data.StoreAsync(executionId, jobId, chunk);
-                await environment.Bus.PublishAllAsync(chunk);
+                await environment.Bus.PublishAsync(SampleEvents.Page(chunk));
                 firstLiveChunk.TrySetResult();
             }
         });
@@ -40,6 +40,22 @@ public sealed class ExecutionsHubTests
         Assert.That(browser.JobEventCalls, Has.All.Ordered, "each JobEvents call is in counter order");
         await browser.WaitForAsync("ExecutionSnapshot", executionId);
         Assert.That(browser.Received("ExecutionSnapshot").Single().GetProperty("status").GetString(), Is.EqualTo("running"));
+    }
+
+    [Test]
+    public async Task A_published_page_reaches_the_subscriber_as_one_call_in_counter_order_without_duplicates()
+    {
+        const long jobId = 89;
+        var executionId = await environment.Data.CreateRunningAsync(jobId);
+        await using var browser = await HubRecorder.ConnectAsync(environment.Gateway);
+        await browser.Connection.InvokeAsync("SubscribeToOutput", executionId, 0L);
+
+        var events = SampleEvents.Range(executionId, jobId, 1, 5);
+        await environment.Bus.PublishAsync(SampleEvents.Page([events[2], events[0], events[1], events[1], events[4], events[3]]));
+
+        await browser.WaitForCountersAsync(jobId, 5);
+        Assert.That(browser.JobEventCalls, Is.EqualTo(new[] { new long[] { 1, 2, 3, 4, 5 } }), "nothing was stored to replay, so the page is the one call");
+        Assert.That(browser.Duplicates(), Is.Empty);
     }
 
     [Test]

@@ -37,7 +37,5 @@ internal sealed class TestBus : IAsyncDisposable
 
     public Task PublishAsync<T>(T message) where T : class => bus.Publish(message);
 
-    public Task PublishAllAsync<T>(IEnumerable<T> messages) where T : class => Task.WhenAll(messages.Select(message => bus.Publish(message)));
-
     public async ValueTask DisposeAsync() => await bus.StopAsync();
 }

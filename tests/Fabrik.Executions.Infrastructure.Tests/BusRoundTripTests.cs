@@ -25,26 +25,7 @@ public sealed class BusRoundTripTests
         using var host = builder.Build();
         await host.StartAsync();
 
-        var sent = new JobEventReceived
-        {
-            ExecutionId = Guid.NewGuid(),
-            JobId = 42,
-            Counter = 7,
-            Event = "runner_on_ok",
-            Uuid = Guid.NewGuid().ToString(),
-            ParentUuid = Guid.NewGuid().ToString(),
-            Host = "leaf-101.lab",
-            Play = "Configure fabric",
-            Task = "Push tenant",
-            Role = "",
-            Stdout = "\u001b[0;32mok: [leaf-101.lab]\u001b[0m\r\n",
-            StartLine = 10,
-            EndLine = 11,
-            Failed = false,
-            Changed = true,
-            Created = new DateTimeOffset(2026, 11, 26, 8, 0, 0, TimeSpan.Zero),
-            EventData = JsonDocument.Parse("""{"host":"leaf-101.lab","res":{"changed":true,"msg":"ünïcode ✓"}}""").RootElement,
-        };
+        var sent = Event(Guid.NewGuid(), 7);
         await host.Services.GetRequiredService<IBus>().Publish(sent);
 
         var arrived = await received.Task.WaitAsync(TimeSpan.FromSeconds(30));
@@ -54,6 +35,45 @@ public sealed class BusRoundTripTests
             "other services bind to MassTransit's default exchange name");
         await host.StopAsync();
     }
+
+    [Test]
+    public async Task A_page_of_events_published_through_real_RabbitMQ_arrives_whole_and_in_order_on_its_own_exchange()
+    {
+        await using var infrastructure = await IsolatedInfrastructure.CreateAsync();
+        await using var probe = await new BusProbe(infrastructure).Recording<JobEventsReceived>().StartAsync();
+        var executionId = Guid.NewGuid();
+        var sent = new JobEventsReceived { ExecutionId = executionId, JobId = 42, Events = [Event(executionId, 7), Event(executionId, 8)] };
+
+        await probe.Bus.Publish(sent);
+
+        var arrived = await probe.WaitForAsync<JobEventsReceived>(page => page.ExecutionId == executionId, "the page");
+        Assert.That(arrived.JobId, Is.EqualTo(sent.JobId));
+        Assert.That(arrived.Events.Select(e => e with { EventData = default }), Is.EqualTo(sent.Events.Select(e => e with { EventData = default })));
+        Assert.That(arrived.Events.Zip(sent.Events, (got, expected) => JsonElement.DeepEquals(got.EventData, expected.EventData)), Is.All.True);
+        Assert.That(await ExchangeExistsAsync(infrastructure, "Fabrik.Executions.Contracts:JobEventsReceived"), Is.True,
+            "other services bind to MassTransit's default exchange name");
+    }
+
+    private static JobEventReceived Event(Guid executionId, long counter) => new()
+    {
+        ExecutionId = executionId,
+        JobId = 42,
+        Counter = counter,
+        Event = "runner_on_ok",
+        Uuid = Guid.NewGuid().ToString(),
+        ParentUuid = Guid.NewGuid().ToString(),
+        Host = "leaf-101.lab",
+        Play = "Configure fabric",
+        Task = "Push tenant",
+        Role = "",
+        Stdout = "\u001b[0;32mok: [leaf-101.lab]\u001b[0m\r\n",
+        StartLine = 10,
+        EndLine = 11,
+        Failed = false,
+        Changed = true,
+        Created = new DateTimeOffset(2026, 11, 26, 8, 0, 0, TimeSpan.Zero),
+        EventData = JsonDocument.Parse("""{"host":"leaf-101.lab","res":{"changed":true,"msg":"ünïcode ✓"}}""").RootElement,
+    };
 
     private static async Task<bool> ExchangeExistsAsync(IsolatedInfrastructure infrastructure, string exchange)
     {

@@ -25,6 +25,7 @@ public sealed class ContractsPackageTests
             Assert.That(entries, Does.Contain($"lib/net10.0/{PackageId}.dll").And.Contain($"lib/net10.0/{PackageId}.xml").And.Contain("README.md"));
             var docs = await ReadAsync(archive.GetEntry($"lib/net10.0/{PackageId}.xml")!);
             Assert.That(docs, Does.Contain($"<member name=\"T:{PackageId}.JobEventReceived\">"));
+            Assert.That(docs, Does.Contain($"<member name=\"T:{PackageId}.JobEventsReceived\">"));
             var nuspec = await ReadAsync(archive.GetEntry($"{PackageId}.nuspec")!);
             Assert.That(nuspec, Does.Not.Contain("<dependency "), "the contracts reference no package, MassTransit least of all");
         }

@@ -6,7 +6,8 @@ namespace Fabrik.Executions.Gateway.Telemetry;
 
 /// <summary>
 /// Every Gateway consumer pushes what it consumes to browsers: this gives each push its span in the execution's
-/// trace and measures each pushed message, the events of a batch one by one.
+/// trace and measures each pushed message, the events of a page one by one as <see cref="JobEventReceived"/>, so the
+/// figures count events whichever message carried them.
 /// </summary>
 public sealed class HubPushFilter<T>(GatewayMetrics metrics, TimeProvider clock) : IFilter<ConsumeContext<T>>
     where T : class
@@ -43,8 +44,8 @@ public sealed class HubPushFilter<T>(GatewayMetrics metrics, TimeProvider clock)
     private static List<PushedMessage> PushedMessages(ConsumeContext<T> context) =>
         context switch
         {
-            ConsumeContext<Batch<JobEventReceived>> batch => batch.Message
-                .Select(received => new PushedMessage(nameof(JobEventReceived), received.Message.ExecutionId, received.SentTime))
+            ConsumeContext<JobEventsReceived> page => page.Message.Events
+                .Select(jobEvent => new PushedMessage(nameof(JobEventReceived), jobEvent.ExecutionId, page.SentTime))
                 .ToList(),
             _ when MessageExecutionId<T>.Of(context.Message) is { } executionId => [new PushedMessage(typeof(T).Name, executionId, context.SentTime)],
             _ => [],

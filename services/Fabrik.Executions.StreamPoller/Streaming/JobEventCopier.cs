@@ -5,10 +5,10 @@ using Fabrik.Executions.Contracts;
 namespace Fabrik.Executions.StreamPoller.Streaming;
 
 /// <summary>
-/// Copies one AWX job's events into PostgreSQL exactly once and publishes each after it is stored. New events are
-/// read from the highest stored counter on, following AWX's relative <c>next</c>; counters missing below it (AWX
-/// makes events visible late and out of order) are asked for by <c>counter__in</c>, so a counter that never appears
-/// costs one small query per pass instead of a re-read of everything above the watermark.
+/// Copies one AWX job's events into PostgreSQL exactly once and publishes each stored page, event by event and whole,
+/// after it is stored. New events are read from the highest stored counter on, following AWX's relative <c>next</c>;
+/// counters missing below it (AWX makes events visible late and out of order) are asked for by <c>counter__in</c>, so a
+/// counter that never appears costs one small query per pass instead of a re-read of everything above the watermark.
 /// </summary>
 public sealed partial class JobEventCopier(StreamContext context, Guid executionId, long jobId)
 {
@@ -121,7 +121,7 @@ public sealed partial class JobEventCopier(StreamContext context, Guid execution
                 break;
             }
 
-            await context.Publisher.PublishBatchAsync(batch, cancellationToken);
+            await context.Publisher.PublishStoredPageAsync(batch, cancellationToken);
             after = batch[^1].Counter;
         }
 
@@ -166,13 +166,13 @@ public sealed partial class JobEventCopier(StreamContext context, Guid execution
         return stored.Inserted;
     }
 
-    /// <summary>Publishes stored events and records how far the stream is published.</summary>
+    /// <summary>Publishes a stored page and records how far the stream is published.</summary>
     private async Task PublishAsync(IReadOnlyList<JobEventReceived> stored, CancellationToken cancellationToken)
     {
         if (stored.Count > 0)
         {
             var watermark = Watermark;
-            await context.Publisher.PublishBatchAsync(stored, cancellationToken);
+            await context.Publisher.PublishStoredPageAsync(stored, cancellationToken);
             await context.Streams.MarkPublishedAsync(executionId, jobId, watermark, cancellationToken);
         }
     }

@@ -19,10 +19,16 @@ public sealed class StreamPublisher(IBus bus)
         await bus.Publish(message, timeout.Token);
     }
 
-    public async Task PublishBatchAsync(IReadOnlyList<JobEventReceived> events, CancellationToken cancellationToken)
+    /// <summary>
+    /// Publishes a stored page of one job's events, in counter order, both ways: one <see cref="JobEventReceived"/>
+    /// per event for the subscribers the frame promises them to, and one <see cref="JobEventsReceived"/> for the
+    /// consumers that take pages. Returns when both went out.
+    /// </summary>
+    public async Task PublishStoredPageAsync(IReadOnlyList<JobEventReceived> page, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(Timeout);
-        await bus.PublishBatch(events, timeout.Token);
+        var wholePage = new JobEventsReceived { ExecutionId = page[0].ExecutionId, JobId = page[0].JobId, Events = page };
+        await Task.WhenAll(bus.PublishBatch(page, timeout.Token), bus.Publish(wholePage, timeout.Token));
     }
 }

@@ -6,8 +6,8 @@ using Fabrik.Executions.Testing;
 namespace Fabrik.Executions.IntegrationTests.Polling;
 
 /// <summary>
-/// A pipeline with a bus probe that hears what the pollers publish about an execution's stream (heartbeats and
-/// finishes), and AWX looked at directly.
+/// A pipeline with a bus probe that hears what the pollers publish about an execution's stream (events one by one and
+/// page by page, heartbeats and finishes), and AWX looked at directly.
 /// </summary>
 internal sealed class PollingSession(Pipeline pipeline, BusProbe probe) : IAsyncDisposable
 {
@@ -24,7 +24,12 @@ internal sealed class PollingSession(Pipeline pipeline, BusProbe probe) : IAsync
     public static async Task<PollingSession> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, int pollers = 1)
     {
         var pipeline = await Pipeline.StartAsync(pollers: pollers, settings: settings);
-        var probe = await new BusProbe(pipeline.Infrastructure).Recording<StreamHeartbeat>().Recording<ExecutionFinished>().StartAsync();
+        var probe = await new BusProbe(pipeline.Infrastructure)
+            .Recording<JobEventReceived>()
+            .Recording<JobEventsReceived>()
+            .Recording<StreamHeartbeat>()
+            .Recording<ExecutionFinished>()
+            .StartAsync();
         return new PollingSession(pipeline, probe);
     }
 

@@ -1,0 +1,40 @@
+using System.Text.Json.Nodes;
+using Fabrik.Executions.Contracts;
+using Fabrik.Executions.Testing;
+
+namespace Fabrik.Executions.IntegrationTests.Polling;
+
+/// <summary>What the poller publishes for each page of events it stores: the page whole, and each event on its own.</summary>
+public sealed class PagePublishingTests
+{
+    private const int Events = 450;
+
+    [Test]
+    public async Task Each_stored_page_is_published_as_one_JobEventsReceived_beside_a_JobEventReceived_per_event()
+    {
+        // No poller until the job has ended, so its first read finds every event and stores full pages: 200, 200, 50.
+        await using var session = await PollingSession.StartAsync(pollers: 0);
+        var executionId = await session.Gateway.LaunchSyntheticAsync(new JsonObject { ["emulator_events"] = Events, ["emulator_events_per_second"] = 0 });
+        var jobId = await session.AwxJobIdAsync(executionId);
+        await session.WaitUntilAwxProcessedAsync(jobId);
+
+        await session.Pipeline.StartPollerAsync();
+        await session.FinishedMessageAsync(executionId);
+        var singles = await Eventually.GetAsync(
+            () => session.Probe.Received<JobEventReceived>().Where(e => e.ExecutionId == executionId).DistinctBy(e => e.Counter).ToList() is { Count: Events } all ? all : null,
+            $"{Events} JobEventReceived", PollingSession.Deadline);
+        var pages = await Eventually.GetAsync(
+            () => session.Probe.Received<JobEventsReceived>().Where(p => p.ExecutionId == executionId).ToList() is var all && all.Sum(p => p.Events.Count) >= Events ? all : null,
+            $"pages holding {Events} events", PollingSession.Deadline);
+
+        Assert.That(pages.Select(page => page.Events.Select(e => e.Counter)).OrderBy(counters => counters.First()), Is.EqualTo(new[]
+        {
+            Counters(1, 200), Counters(201, 400), Counters(401, Events),
+        }), "one message per stored page, its events in counter order");
+        Assert.That(pages.Select(page => page.JobId), Is.All.EqualTo(jobId));
+        Assert.That(pages.SelectMany(page => page.Events).Select(e => (e.Counter, e.Uuid, e.Stdout)).Order(),
+            Is.EqualTo(singles.Select(e => (e.Counter, e.Uuid, e.Stdout)).Order()), "each event of a page is the one published on its own");
+    }
+
+    private static IEnumerable<long> Counters(long from, long to) => Enumerable.Range((int)from, (int)(to - from + 1)).Select(counter => (long)counter);
+}
