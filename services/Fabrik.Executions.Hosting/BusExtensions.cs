@@ -20,6 +20,9 @@ public static class BusExtensions
 
         builder.Services.AddMassTransit(bus =>
         {
+            // MassTransit otherwise reports the bus's shape to its vendor after start: a production service does not
+            // phone home, and one without internet access logs a failure for it.
+            bus.ConfigureUsageTelemetryOptions(options => options.Enabled = false);
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(queuePrefix, includeNamespace: false));
             registerConsumers(bus);
             bus.AddConfigureEndpointsCallback((context, _, endpoint) => endpoint.UseConsumeFilter(typeof(ExecutionScopeFilter<>), context));

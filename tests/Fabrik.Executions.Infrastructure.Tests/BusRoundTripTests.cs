@@ -37,6 +37,17 @@ public sealed class BusRoundTripTests
     }
 
     [Test]
+    public void The_bus_sends_MassTransit_no_usage_telemetry()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:RabbitMq"] = "amqp://guest:guest@127.0.0.1:5672/" });
+        builder.AddFabrikBus("telemetry", _ => { });
+        using var host = builder.Build();
+
+        Assert.That(host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<UsageTelemetryOptions>>().Value.Enabled, Is.False);
+    }
+
+    [Test]
     public async Task A_page_of_events_published_through_real_RabbitMQ_arrives_whole_and_in_order_on_its_own_exchange()
     {
         await using var infrastructure = await IsolatedInfrastructure.CreateAsync();
