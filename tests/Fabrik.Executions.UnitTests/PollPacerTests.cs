@@ -17,11 +17,13 @@ public sealed class PollPacerTests
     }
 
     [Test]
-    public void A_cycle_slower_than_the_interval_is_followed_at_once()
+    public void A_slow_cycle_still_leaves_half_the_interval_so_an_overloaded_poller_does_not_poll_back_to_back()
     {
         var pacer = new PollPacer(Options);
 
-        Assert.That(pacer.AfterCycle(newEvents: 10, morePending: false, Ms(700)), Is.EqualTo(TimeSpan.Zero));
+        Assert.That(pacer.AfterCycle(newEvents: 10, morePending: false, Ms(700)), Is.EqualTo(Ms(250)));
+        Assert.That(pacer.AfterCycle(newEvents: 10, morePending: false, Ms(300)), Is.EqualTo(Ms(250)));
+        Assert.That(pacer.AfterCycle(newEvents: 10, morePending: false, Ms(249)), Is.EqualTo(Ms(251)));
     }
 
     [Test]
@@ -37,9 +39,9 @@ public sealed class PollPacerTests
     {
         var pacer = new PollPacer(Options);
 
-        var pauses = Enumerable.Range(0, 6).Select(_ => pacer.AfterCycle(newEvents: 0, morePending: false, Ms(100))).ToList();
+        var pauses = Enumerable.Range(0, 6).Select(_ => pacer.AfterCycle(newEvents: 0, morePending: false, Ms(300))).ToList();
 
-        Assert.That(pauses, Is.EqualTo(new[] { Ms(400), Ms(650), Ms(1_025), Ms(1_587.5), Ms(1_900), Ms(1_900) }));
+        Assert.That(pauses, Is.EqualTo(new[] { Ms(250), Ms(450), Ms(825), Ms(1_387.5), Ms(1_700), Ms(1_700) }));
         Assert.That(pacer.AfterCycle(newEvents: 1, morePending: false, Ms(100)), Is.EqualTo(Ms(400)), "the first event brings the interval back");
     }
 
