@@ -17,4 +17,22 @@ public sealed record JobEventsReceived
 
     /// <summary>The page's events, in counter order, never empty; each exactly as its own <see cref="JobEventReceived"/>.</summary>
     public required IReadOnlyList<JobEventReceived> Events { get; init; }
+
+    /// <summary>The page of <paramref name="events"/>: one job's, non-empty, in counter order.</summary>
+    /// <exception cref="ArgumentException">The events are none, or of more than one execution or job.</exception>
+    public static JobEventsReceived Of(IReadOnlyList<JobEventReceived> events)
+    {
+        if (events.Count == 0)
+        {
+            throw new ArgumentException("A page holds at least one event.", nameof(events));
+        }
+
+        var (executionId, jobId) = (events[0].ExecutionId, events[0].JobId);
+        if (events.Any(jobEvent => jobEvent.ExecutionId != executionId || jobEvent.JobId != jobId))
+        {
+            throw new ArgumentException("A page holds the events of one execution's job only.", nameof(events));
+        }
+
+        return new JobEventsReceived { ExecutionId = executionId, JobId = jobId, Events = events };
+    }
 }

@@ -29,9 +29,5 @@ internal static class SampleEvents
     public static IReadOnlyList<JobEventReceived> Range(Guid executionId, long jobId, long from, long to) =>
         Enumerable.Range((int)from, (int)(to - from + 1)).Select(counter => Create(executionId, jobId, counter)).ToList();
 
-    /// <summary>Events of one job as the poller publishes a stored page of them.</summary>
-    public static JobEventsReceived Page(IReadOnlyList<JobEventReceived> events) =>
-        new() { ExecutionId = events[0].ExecutionId, JobId = events[0].JobId, Events = events };
-
-    public static JobEventsReceived Page(Guid executionId, long jobId, long from, long to) => Page(Range(executionId, jobId, from, to));
+    public static JobEventsReceived Page(Guid executionId, long jobId, long from, long to) => JobEventsReceived.Of(Range(executionId, jobId, from, to));
 }

@@ -53,7 +53,7 @@ public sealed class BusRoundTripTests
         await using var infrastructure = await IsolatedInfrastructure.CreateAsync();
         await using var probe = await new BusProbe(infrastructure).Recording<JobEventsReceived>().StartAsync();
         var executionId = Guid.NewGuid();
-        var sent = new JobEventsReceived { ExecutionId = executionId, JobId = 42, Events = [Event(executionId, 7), Event(executionId, 8)] };
+        var sent = JobEventsReceived.Of([Event(executionId, 7), Event(executionId, 8)]);
 
         await probe.Bus.Publish(sent);
 

@@ -28,7 +28,6 @@ public sealed class StreamPublisher(IBus bus)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(Timeout);
-        var wholePage = new JobEventsReceived { ExecutionId = page[0].ExecutionId, JobId = page[0].JobId, Events = page };
-        await Task.WhenAll(bus.PublishBatch(page, timeout.Token), bus.Publish(wholePage, timeout.Token));
+        await Task.WhenAll(bus.PublishBatch(page, timeout.Token), bus.Publish(JobEventsReceived.Of(page), timeout.Token));
     }
 }
