@@ -8,6 +8,7 @@ using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Fabrik.Executions.Infrastructure.Tests;
 
@@ -44,7 +45,7 @@ public sealed class BusRoundTripTests
         builder.AddFabrikBus("telemetry", _ => { });
         using var host = builder.Build();
 
-        Assert.That(host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<UsageTelemetryOptions>>().Value.Enabled, Is.False);
+        Assert.That(host.Services.GetRequiredService<IOptions<UsageTelemetryOptions>>().Value.Enabled, Is.False);
     }
 
     [Test]
