@@ -134,8 +134,7 @@ public sealed class WatchdogUnderTest : IAsyncDisposable
     {
         var executionId = await CreateRunningAsync(ExistingJobId);
         Assert.That(await Executions.FinishAsync(executionId, ExecutionStatus.Failed, null, 42, [7, 9], false, 3, CancellationToken.None), Is.Not.Null);
-        await ExecuteAsync(
-            "update executions set finished_at = now() - make_interval(secs => @age) where id = @id", ("id", executionId), ("age", age.TotalSeconds));
+        // Results first: aged before them, a sweep in between would see an old execution without results and re-send it.
         if (resultsParsed)
         {
             await new ExecutionResultsRepository(Database).StoreAsync(new ExecutionResultsUpdate
@@ -143,6 +142,9 @@ public sealed class WatchdogUnderTest : IAsyncDisposable
                 ExecutionId = executionId, Hosts = [], Source = HostResultsSource.None, PartialSuccess = false,
             }, CancellationToken.None);
         }
+
+        await ExecuteAsync(
+            "update executions set finished_at = now() - make_interval(secs => @age) where id = @id", ("id", executionId), ("age", age.TotalSeconds));
 
         return (await Executions.FindAsync(executionId, CancellationToken.None))!;
     }
