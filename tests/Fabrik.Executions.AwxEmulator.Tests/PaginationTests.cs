@@ -61,6 +61,29 @@ public sealed class PaginationTests : EmulatorTest
         Assert.That(listed.GetProperty("results").EnumerateArray().Select(Counter), Is.EqualTo(new[] { 3, 7, 400 }));
     }
 
+    [TestCase("counter__gt=20&counter__lt=10")]
+    [TestCase("counter__gt=450")]
+    [TestCase("counter__gt=2147483647")]
+    [TestCase("counter__lte=0")]
+    public async Task Counter_bounds_that_leave_nothing_give_an_empty_first_page(string bounds)
+    {
+        var page = await Api.GetAsync($"{Events}?{bounds}&order_by=counter");
+
+        Assert.That(page.GetProperty("count").GetInt32(), Is.Zero);
+        Assert.That(page.GetProperty("results").GetArrayLength(), Is.Zero);
+    }
+
+    [Test]
+    public async Task Counter_bounds_combine_with_other_filters_and_orders()
+    {
+        var tasks = await Api.GetAsync($"{Events}?counter__gt=100&counter__lte=200&event=runner_on_ok&order_by=-counter&page_size=200");
+
+        var counters = tasks.GetProperty("results").EnumerateArray().Select(Counter).ToList();
+        Assert.That(counters, Is.Not.Empty.And.All.InRange(101, 200));
+        Assert.That(counters, Is.Ordered.Descending);
+        Assert.That(tasks.GetProperty("count").GetInt32(), Is.EqualTo(counters.Count));
+    }
+
     [Test]
     public async Task Page_past_the_end_is_404_invalid_page()
     {

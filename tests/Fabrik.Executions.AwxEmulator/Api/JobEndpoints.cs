@@ -116,7 +116,7 @@ internal static partial class JobEndpoints
             return AwxResults.NotFound();
         }
         var text = new StringBuilder();
-        foreach (var jobEvent in job.Events.VisibleAt(time.GetUtcNow()).Where(e => e.Stdout.Length > 0).OrderBy(e => e.StartLine).ThenBy(e => e.Counter))
+        foreach (var jobEvent in job.Events.VisibleAt(time.GetUtcNow()).Events.Where(e => e.Stdout.Length > 0).OrderBy(e => e.StartLine).ThenBy(e => e.Counter))
         {
             text.Append(jobEvent.Stdout.Replace("\r\n", "\n", StringComparison.Ordinal)).Append('\n');
         }

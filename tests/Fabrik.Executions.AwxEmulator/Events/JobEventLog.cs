@@ -1,10 +1,15 @@
 namespace Fabrik.Executions.AwxEmulator.Events;
 
-/// <summary>The events a job emitted, in counter order, and what its stats event produced.</summary>
+/// <summary>
+/// The events a job emitted, in the order it emitted them, and what its stats event produced. Appends never move or
+/// overwrite an event a reader was given, so readers get the stored events without a copy.
+/// </summary>
 internal sealed class JobEventLog
 {
     private readonly Lock _gate = new();
-    private readonly List<StoredJobEvent> _events = [];
+    private StoredJobEvent[] _events = new StoredJobEvent[64];
+    private int _count;
+    private bool _inCounterOrder = true;
     private JobStats? _stats;
     private DateTimeOffset _lastVisibleAt = DateTimeOffset.MinValue;
     private bool _someNeverVisible;
@@ -15,7 +20,7 @@ internal sealed class JobEventLog
         {
             lock (_gate)
             {
-                return _events.Count;
+                return _count;
             }
         }
     }
@@ -24,7 +29,13 @@ internal sealed class JobEventLog
     {
         lock (_gate)
         {
-            _events.Add(jobEvent);
+            if (_count == _events.Length)
+            {
+                // A new array: readers keep the old one, whose events stay as they were.
+                Array.Resize(ref _events, _count * 2);
+            }
+            _inCounterOrder &= _count == 0 || _events[_count - 1].Counter < jobEvent.Counter;
+            _events[_count++] = jobEvent;
             if (jobEvent.VisibleAt is { } visibleAt)
             {
                 _lastVisibleAt = visibleAt > _lastVisibleAt ? visibleAt : _lastVisibleAt;
@@ -40,15 +51,21 @@ internal sealed class JobEventLog
     {
         lock (_gate)
         {
-            return [.. _events];
+            return Stored();
         }
     }
 
-    public IReadOnlyList<StoredJobEvent> VisibleAt(DateTimeOffset now)
+    /// <summary>
+    /// The events visible at <paramref name="now"/>: the stored ones themselves when all are (the usual case), a
+    /// filtered copy otherwise. A long job's every page reads this, so it must not copy what it need not.
+    /// </summary>
+    public VisibleEvents VisibleAt(DateTimeOffset now)
     {
         lock (_gate)
         {
-            return _events.Where(jobEvent => jobEvent.IsVisibleAt(now)).ToList();
+            var everyEventVisible = !_someNeverVisible && _lastVisibleAt <= now;
+            var visible = everyEventVisible ? Stored() : new ArraySegment<StoredJobEvent>(Stored().Where(jobEvent => jobEvent.IsVisibleAt(now)).ToArray());
+            return new VisibleEvents(visible, _inCounterOrder);
         }
     }
 
@@ -69,9 +86,9 @@ internal sealed class JobEventLog
     {
         lock (_gate)
         {
-            var changedParents = _events.Where(e => e.Changed && e.ParentUuid.Length > 0).Select(e => e.ParentUuid).ToHashSet();
-            var failedParents = _events.Where(e => e.Failed && e.ParentUuid.Length > 0).Select(e => e.ParentUuid).ToHashSet();
-            foreach (var jobEvent in _events)
+            var changedParents = Stored().Where(e => e.Changed && e.ParentUuid.Length > 0).Select(e => e.ParentUuid).ToHashSet();
+            var failedParents = Stored().Where(e => e.Failed && e.ParentUuid.Length > 0).Select(e => e.ParentUuid).ToHashSet();
+            foreach (var jobEvent in Stored())
             {
                 jobEvent.Changed |= changedParents.Contains(jobEvent.Uuid);
                 jobEvent.Failed |= failedParents.Contains(jobEvent.Uuid);
@@ -95,4 +112,6 @@ internal sealed class JobEventLog
             return _stats is { } stats && stats.StatsEvent.IsVisibleAt(now) ? stats : null;
         }
     }
+
+    private ArraySegment<StoredJobEvent> Stored() => new(_events, 0, _count);
 }

@@ -10,7 +10,7 @@ internal sealed class JobDetailResource : JobResource
         : base(view)
     {
         HostStatusCounts = view.Job.Events.StatsVisibleAt(view.Now)?.HostStatusCounts;
-        var visible = view.Job.Events.VisibleAt(view.Now);
+        var visible = view.Job.Events.VisibleAt(view.Now).Events;
         PlaybookCounts = new PlaybookCounts(
             visible.Count(jobEvent => jobEvent.Event == AnsibleEventTypes.PlaybookOnPlayStart),
             visible.Count(jobEvent => jobEvent.Event == AnsibleEventTypes.PlaybookOnTaskStart));
