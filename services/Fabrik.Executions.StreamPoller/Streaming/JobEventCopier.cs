@@ -36,7 +36,8 @@ public sealed partial class JobEventCopier(StreamContext context, Guid execution
         var pages = 0;
         var tail = EventQuery(("counter__gt", MaxCounter.ToString(CultureInfo.InvariantCulture)));
         // Three stages overlap: the next page comes from AWX while this one is stored and the one before is published.
-        // At most one publish is under way, and pages publish in the order they were stored.
+        // At most one publish is under way, and pages publish in the order they were stored. The publish starts on the
+        // thread pool: serialising a page's messages is synchronous work that would otherwise hold up the next store.
         var publishing = Task.CompletedTask;
         try
         {
@@ -44,7 +45,7 @@ public sealed partial class JobEventCopier(StreamContext context, Guid execution
             {
                 var stored = await StoreAsync(page, cancellationToken);
                 await publishing;
-                publishing = PublishAsync(stored, cancellationToken);
+                publishing = Task.Run(() => PublishAsync(stored, cancellationToken), cancellationToken);
                 inserted.AddRange(stored);
                 if (++pages >= context.Options.MaxPagesPerCycle)
                 {
