@@ -59,6 +59,15 @@ public sealed class ExecutionRepository(NpgsqlDataSource dataSource)
             "select * from executions where id = @id", new { id }, cancellationToken: cancellationToken));
     }
 
+    /// <summary>The executions of <paramref name="ids"/> that exist, in no particular order, read in one query.</summary>
+    public async Task<IReadOnlyList<ExecutionRecord>> FindAllAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<ExecutionRecord>(new CommandDefinition(
+            "select * from executions where id = any(@ids)", new { ids = ids.ToArray() }, cancellationToken: cancellationToken));
+        return rows.AsList();
+    }
+
     /// <summary>Marks that the AWX launch call is about to be made, so a redelivered launch never makes a second AWX job.</summary>
     public async Task<bool> ClaimLaunchAsync(Guid id, CancellationToken cancellationToken)
     {

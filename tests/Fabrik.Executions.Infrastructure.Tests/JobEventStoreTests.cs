@@ -67,6 +67,16 @@ public sealed class JobEventStoreTests
         Assert.That(JsonSerializer.Serialize(read.EventData), Is.EqualTo(JsonSerializer.Serialize(written.EventData)));
     }
 
+    [Test]
+    public async Task Executions_are_read_together_and_unknown_ids_are_left_out()
+    {
+        Guid[] created = [await CreateExecutionAsync(), await CreateExecutionAsync()];
+
+        var found = await services.GetRequiredService<ExecutionRepository>().FindAllAsync([created[1], Guid.NewGuid(), created[0]], CancellationToken.None);
+
+        Assert.That(found.Select(execution => execution.Id), Is.EquivalentTo(created));
+    }
+
     private async Task<Guid> CreateExecutionAsync()
     {
         var (execution, _) = await services.GetRequiredService<ExecutionRepository>().CreateAsync(new NewExecution

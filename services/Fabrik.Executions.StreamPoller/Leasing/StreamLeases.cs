@@ -29,6 +29,16 @@ public sealed class StreamLeases(RedisKeyspace redis, PollerIdentity poller, IOp
     public Task<bool> TryAcquireAsync(Guid executionId) =>
         redis.Database.StringSetAsync(RedisStreamKeys.Lease(executionId), poller.Id, Duration, When.NotExists);
 
+    /// <summary>
+    /// Takes the leases of <paramref name="executionIds"/> that nobody holds, pipelined: a saturated poller waits for the
+    /// thread pool after every await, so one await per execution made taking many up slow. Returns the ones it took.
+    /// </summary>
+    public async Task<IReadOnlyList<Guid>> TryAcquireAllAsync(IReadOnlyList<Guid> executionIds)
+    {
+        var acquired = await Task.WhenAll(executionIds.Select(TryAcquireAsync));
+        return executionIds.Where((_, i) => acquired[i]).ToList();
+    }
+
     /// <summary>Which of <paramref name="executionIds"/> some poller holds, read in one round trip.</summary>
     public async Task<IReadOnlySet<Guid>> FindHeldAsync(IReadOnlyList<Guid> executionIds)
     {

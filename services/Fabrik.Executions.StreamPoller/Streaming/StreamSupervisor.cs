@@ -38,23 +38,40 @@ public sealed partial class StreamSupervisor(
             return;
         }
 
-        var execution = await executions.FindAsync(executionId, cancellationToken);
-        if (execution is null || execution.AwxJobId is null || execution.Status.IsTerminal())
-        {
-            await leases.ReleaseAsync(executionId);
-            return;
-        }
+        await StartLeasedAsync([executionId], cancellationToken);
+    }
 
+    /// <summary>
+    /// Starts a stream for each execution whose lease this poller just took, reading them all in one query; an execution
+    /// that has no AWX job or has ended meanwhile has its lease given back.
+    /// </summary>
+    private async Task StartLeasedAsync(IReadOnlyList<Guid> leased, CancellationToken cancellationToken)
+    {
+        var found = (await executions.FindAllAsync(leased, cancellationToken)).ToDictionary(execution => execution.Id);
+        foreach (var executionId in leased)
+        {
+            if (found.GetValueOrDefault(executionId) is not { AwxJobId: not null } execution || execution.Status.IsTerminal())
+            {
+                await leases.ReleaseAsync(executionId);
+                continue;
+            }
+
+            Start(execution);
+        }
+    }
+
+    private void Start(ExecutionRecord execution)
+    {
         var cancellation = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        if (!running.TryAdd(executionId, new RunningStream(started.Task, cancellation)))
+        if (!running.TryAdd(execution.Id, new RunningStream(started.Task, cancellation)))
         {
             cancellation.Dispose();
             return;
         }
 
         var stream = streams.Create(execution);
-        running[executionId] = new RunningStream(Task.Run(() => RunStreamAsync(stream, cancellation), CancellationToken.None), cancellation);
+        running[execution.Id] = new RunningStream(Task.Run(() => RunStreamAsync(stream, cancellation), CancellationToken.None), cancellation);
         started.SetResult();
     }
 
@@ -101,19 +118,18 @@ public sealed partial class StreamSupervisor(
             return;
         }
 
-        // One round trip finds the executions nobody holds, so a scan stays short however many the others hold: a
-        // scan slower than the registry's window would make this poller look gone and skew everyone's share.
+        // A few round trips, however many there are: the held leases in one, the free ones taken in one pipeline, their
+        // executions read in one query. A scan slower than the registry's window would make this poller look gone and
+        // skew everyone's share, and new executions would wait behind the running streams' cycles.
         var notMine = active.Select(stream => stream.ExecutionId).Where(executionId => !running.ContainsKey(executionId)).ToList();
         var held = await leases.FindHeldAsync(notMine);
-        foreach (var executionId in notMine.Where(executionId => !held.Contains(executionId)))
+        var unheld = notMine.Where(executionId => !held.Contains(executionId)).Take(target - running.Count).ToList();
+        if (unheld.Count == 0 || stopping.IsCancellationRequested)
         {
-            if (running.Count >= target)
-            {
-                break;
-            }
-
-            await TryStartAsync(executionId, cancellationToken);
+            return;
         }
+
+        await StartLeasedAsync(await leases.TryAcquireAllAsync(unheld), cancellationToken);
     }
 
     private async Task RunStreamAsync(ExecutionStream stream, CancellationTokenSource cancellation)

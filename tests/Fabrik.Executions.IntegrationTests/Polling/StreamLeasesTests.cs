@@ -67,6 +67,21 @@ public sealed class StreamLeasesTests
         Assert.That(held, Is.EquivalentTo(new[] { executions[0], executions[2] }));
     }
 
+    [Test]
+    public async Task Taking_many_leases_takes_only_those_nobody_holds()
+    {
+        var mine = Leases("poller-a");
+        var theirs = Leases("poller-b");
+        Guid[] executions = [Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid()];
+        await theirs.TryAcquireAsync(executions[1]);
+
+        var taken = await mine.TryAcquireAllAsync(executions);
+
+        Assert.That(taken, Is.EqualTo(new[] { executions[0], executions[2] }));
+        Assert.That(await HolderAsync(executions[1]), Is.EqualTo("poller-b"));
+        Assert.That(await HolderAsync(executions[2]), Is.EqualTo("poller-a"));
+    }
+
     private StreamLeases Leases(string pollerId) =>
         new(keyspace, new PollerIdentity(pollerId), Options.Create(new StreamPollerOptions()));
 
