@@ -4,30 +4,62 @@ using MassTransit;
 namespace Fabrik.Executions.StreamPoller.Streaming;
 
 /// <summary>
-/// Publishes what the streams produce. A broker that is down makes publishing wait; this gives up after a bounded
-/// time so the stream can go on and republish from the database later.
+/// Publishes what the streams produce. A broker that is down makes publishing wait; the caller stops waiting after a
+/// bounded time so the stream can go on and republish from the database later.
 /// </summary>
+/// <remarks>
+/// The wait is bounded, not the publish: MassTransit 8.5 sets a channel's topology up inside the first publish of a
+/// message type, and a setup cancelled half-way leaves every later publish of that type on the channel waiting forever
+/// (its one-time payload keeps the failed run). A benchmark dump showed 31 streams stuck that way for ten minutes,
+/// their publish timeouts ignored. A publish the caller gave up on finishes or fails on its own, and consumers dedupe
+/// what it repeats; while too many are still under way, new ones fail at once instead of piling up.
+/// </remarks>
 public sealed class StreamPublisher(IBus bus)
 {
+    private const int MaxUnfinished = 256;
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
-    public async Task PublishAsync<T>(T message, CancellationToken cancellationToken)
-        where T : class
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(Timeout);
-        await bus.Publish(message, timeout.Token);
-    }
+    private int unfinished;
+
+    public Task PublishAsync<T>(T message, CancellationToken cancellationToken)
+        where T : class =>
+        WaitAsync(() => bus.Publish(message, CancellationToken.None), cancellationToken);
 
     /// <summary>
     /// Publishes a stored page of one job's events, in counter order, both ways: one <see cref="JobEventReceived"/>
     /// per event for the subscribers the frame promises them to, and one <see cref="JobEventsReceived"/> for the
     /// consumers that take pages. Returns when both went out.
     /// </summary>
-    public async Task PublishStoredPageAsync(IReadOnlyList<JobEventReceived> page, CancellationToken cancellationToken)
+    public Task PublishStoredPageAsync(IReadOnlyList<JobEventReceived> page, CancellationToken cancellationToken) =>
+        WaitAsync(
+            () => Task.WhenAll(bus.PublishBatch(page, CancellationToken.None), bus.Publish(JobEventsReceived.Of(page), CancellationToken.None)),
+            cancellationToken);
+
+    private async Task WaitAsync(Func<Task> publish, CancellationToken cancellationToken)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(Timeout);
-        await Task.WhenAll(bus.PublishBatch(page, timeout.Token), bus.Publish(JobEventsReceived.Of(page), timeout.Token));
+        if (Volatile.Read(ref unfinished) >= MaxUnfinished)
+        {
+            throw new TimeoutException($"{MaxUnfinished} earlier publishes are still under way: the broker is not taking messages.");
+        }
+
+        var publishing = publish();
+        try
+        {
+            await publishing.WaitAsync(Timeout, cancellationToken);
+        }
+        catch when (!publishing.IsCompleted)
+        {
+            Interlocked.Increment(ref unfinished);
+            _ = publishing.ContinueWith(
+                finished =>
+                {
+                    _ = finished.Exception;
+                    Interlocked.Decrement(ref unfinished);
+                },
+                CancellationToken.None,
+                TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default);
+            throw;
+        }
     }
 }
