@@ -38,19 +38,21 @@ public sealed partial class StreamSupervisor(
             return;
         }
 
-        await StartLeasedAsync([executionId], cancellationToken);
+        await StartLeasedAsync([executionId], int.MaxValue, cancellationToken);
     }
 
     /// <summary>
-    /// Starts a stream for each execution whose lease this poller just took, reading them all in one query; an execution
-    /// that has no AWX job or has ended meanwhile has its lease given back.
+    /// Starts a stream for each execution whose lease this poller just took, reading them all in one query, while it runs
+    /// fewer than <paramref name="limit"/>. The lease is given back for an execution it does not start: one that has no AWX
+    /// job or has ended meanwhile, or one past the limit because messages started streams while the leases were taken.
     /// </summary>
-    private async Task StartLeasedAsync(IReadOnlyList<Guid> leased, CancellationToken cancellationToken)
+    private async Task StartLeasedAsync(IReadOnlyList<Guid> leased, int limit, CancellationToken cancellationToken)
     {
         var found = (await executions.FindAllAsync(leased, cancellationToken)).ToDictionary(execution => execution.Id);
         foreach (var executionId in leased)
         {
-            if (found.GetValueOrDefault(executionId) is not { AwxJobId: not null } execution || execution.Status.IsTerminal())
+            if (found.GetValueOrDefault(executionId) is not { AwxJobId: not null } execution || execution.Status.IsTerminal()
+                || running.Count >= limit)
             {
                 await leases.ReleaseAsync(executionId);
                 continue;
@@ -129,7 +131,7 @@ public sealed partial class StreamSupervisor(
             return;
         }
 
-        await StartLeasedAsync(await leases.TryAcquireAllAsync(unheld), cancellationToken);
+        await StartLeasedAsync(await leases.TryAcquireAllAsync(unheld), target, cancellationToken);
     }
 
     private async Task RunStreamAsync(ExecutionStream stream, CancellationTokenSource cancellation)
