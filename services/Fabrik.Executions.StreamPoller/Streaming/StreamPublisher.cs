@@ -23,7 +23,7 @@ public sealed class StreamPublisher(IBus bus)
 
     public Task PublishAsync<T>(T message, CancellationToken cancellationToken)
         where T : class =>
-        WaitAsync(() => bus.Publish(message, CancellationToken.None), cancellationToken);
+        PublishWithinTimeoutAsync(() => bus.Publish(message, CancellationToken.None), cancellationToken);
 
     /// <summary>
     /// Publishes a stored page of one job's events, in counter order, both ways: one <see cref="JobEventReceived"/>
@@ -31,11 +31,11 @@ public sealed class StreamPublisher(IBus bus)
     /// consumers that take pages. Returns when both went out.
     /// </summary>
     public Task PublishStoredPageAsync(IReadOnlyList<JobEventReceived> page, CancellationToken cancellationToken) =>
-        WaitAsync(
+        PublishWithinTimeoutAsync(
             () => Task.WhenAll(bus.PublishBatch(page, CancellationToken.None), bus.Publish(JobEventsReceived.Of(page), CancellationToken.None)),
             cancellationToken);
 
-    private async Task WaitAsync(Func<Task> publish, CancellationToken cancellationToken)
+    private async Task PublishWithinTimeoutAsync(Func<Task> publish, CancellationToken cancellationToken)
     {
         if (Volatile.Read(ref unfinished) >= MaxUnfinished)
         {
