@@ -37,8 +37,19 @@ public sealed partial class QuickRunTests
     [TestCase("--runs", "0")]
     [TestCase("--runs", "many")]
     [TestCase("--speed", "fast")]
+    [TestCase("--phases", "ingest,warp")]
+    [TestCase("--phases", ",")]
+    [TestCase("--phases", "replay")]
     public void Bad_arguments_are_refused_with_what_is_wrong(string name, string value) =>
         Assert.That(() => BenchmarkOptions.Parse([name, value]), Throws.ArgumentException.With.Message.Contains(name));
+
+    [Test]
+    public void Chosen_phases_run_in_the_harness_order_and_all_run_by_default()
+    {
+        Assert.That(BenchmarkOptions.Parse(["--phases", "scaling, raw-limits,ingest"]).Phases,
+            Is.EqualTo(new[] { BenchmarkPhases.Ingest, BenchmarkPhases.RawLimits, BenchmarkPhases.Scaling }));
+        Assert.That(BenchmarkOptions.Parse([]).Phases, Is.EqualTo(BenchmarkPhases.All));
+    }
 
     private static string SectionBody(string report, string section)
     {

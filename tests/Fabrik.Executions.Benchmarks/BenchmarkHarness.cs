@@ -11,7 +11,7 @@ public static class BenchmarkHarness
         for (var run = 1; run <= options.Runs; run++)
         {
             await log.WriteLineAsync($"run {run} of {options.Runs}");
-            await BenchmarkRun.RunAsync(options.Sizes, book, log);
+            await BenchmarkRun.RunAsync(options.Sizes, options.Phases, book, log);
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(options.Output)!);

@@ -2,10 +2,11 @@ using System.Globalization;
 
 namespace Fabrik.Executions.Benchmarks;
 
-/// <summary>The harness's command line: <c>[--quick] [--runs N] [--output FILE]</c>.</summary>
-public sealed record BenchmarkOptions(bool Quick, int Runs, string Output, string CommandLine)
+/// <summary>The harness's command line: <c>[--quick] [--runs N] [--phases LIST] [--output FILE]</c>.</summary>
+public sealed record BenchmarkOptions(bool Quick, int Runs, IReadOnlyList<string> Phases, string Output, string CommandLine)
 {
-    public const string Usage = "usage: Fabrik.Executions.Benchmarks [--quick] [--runs N (1..20)] [--output FILE (default docs/benchmarks.md)]";
+    public static readonly string Usage =
+        $"usage: Fabrik.Executions.Benchmarks [--quick] [--runs N (1..20)] [--phases {string.Join(',', BenchmarkPhases.All)} (default all)] [--output FILE (default docs/benchmarks.md)]";
 
     public BenchmarkSizes Sizes => Quick ? BenchmarkSizes.QuickSizes : BenchmarkSizes.Full;
 
@@ -14,6 +15,7 @@ public sealed record BenchmarkOptions(bool Quick, int Runs, string Output, strin
         var quick = false;
         int? runs = null;
         string? output = null;
+        IReadOnlyList<string>? phases = null;
         for (var i = 0; i < args.Count; i++)
         {
             switch (args[i])
@@ -27,6 +29,9 @@ public sealed record BenchmarkOptions(bool Quick, int Runs, string Output, strin
                         ? parsed
                         : throw new ArgumentException($"--runs must be a whole number from 1 to 20, not '{text}'.");
                     break;
+                case "--phases":
+                    phases = BenchmarkPhases.Parse(ValueOf(args, ref i));
+                    break;
                 case "--output":
                     output = ValueOf(args, ref i);
                     break;
@@ -38,6 +43,7 @@ public sealed record BenchmarkOptions(bool Quick, int Runs, string Output, strin
         return new BenchmarkOptions(
             quick,
             runs ?? (quick ? 1 : 3),
+            phases ?? BenchmarkPhases.All,
             Path.GetFullPath(output ?? Path.Combine(RepositoryRoot(), "docs", "benchmarks.md")),
             "dotnet run -c Release --project tests/Fabrik.Executions.Benchmarks --" + string.Concat(args.Select(a => " " + a)));
     }

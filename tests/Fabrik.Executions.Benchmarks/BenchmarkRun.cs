@@ -1,19 +1,28 @@
 namespace Fabrik.Executions.Benchmarks;
 
-/// <summary>One run: a fresh stack, every measurement once, each phase's CPU shares for the report.</summary>
+/// <summary>One run: a fresh stack, each chosen measurement once, each phase's CPU shares for the report.</summary>
 internal static class BenchmarkRun
 {
-    public static async Task RunAsync(BenchmarkSizes sizes, FigureBook book, TextWriter log)
+    private static readonly Dictionary<string, (string Label, Func<RunContext, Task> Measure)> Measurements = new()
+    {
+        [BenchmarkPhases.Ingest] = ("ingest", IngestBenchmark.RunAsync),
+        [BenchmarkPhases.RawLimits] = ("raw limits", RawLimitsBenchmark.RunAsync),
+        [BenchmarkPhases.Replay] = ("replay", ReplayBenchmark.RunAsync),
+        [BenchmarkPhases.Latency] = ("latency", LatencyBenchmark.RunAsync),
+        [BenchmarkPhases.FanOut] = ("fan-out", FanOutBenchmark.RunAsync),
+        [BenchmarkPhases.Idle] = ("idle executions", IdleCostBenchmark.RunAsync),
+        [BenchmarkPhases.Scaling] = ("scaling", ScalingBenchmark.RunAsync),
+    };
+
+    public static async Task RunAsync(BenchmarkSizes sizes, IReadOnlyList<string> phases, FigureBook book, TextWriter log)
     {
         await using var stack = await BenchmarkStack.StartAsync(gatewayCount: 2);
         using var context = new RunContext(stack, sizes, book, log);
-        await PhaseAsync(context, "ingest", IngestBenchmark.RunAsync);
-        await PhaseAsync(context, "raw limits", RawLimitsBenchmark.RunAsync);
-        await PhaseAsync(context, "replay", ReplayBenchmark.RunAsync);
-        await PhaseAsync(context, "latency", LatencyBenchmark.RunAsync);
-        await PhaseAsync(context, "fan-out", FanOutBenchmark.RunAsync);
-        await PhaseAsync(context, "idle executions", IdleCostBenchmark.RunAsync);
-        await PhaseAsync(context, "scaling", ScalingBenchmark.RunAsync);
+        foreach (var phase in phases)
+        {
+            var (label, measure) = Measurements[phase];
+            await PhaseAsync(context, label, measure);
+        }
     }
 
     private static async Task PhaseAsync(RunContext context, string phase, Func<RunContext, Task> measure)

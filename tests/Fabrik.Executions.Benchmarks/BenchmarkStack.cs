@@ -78,6 +78,15 @@ internal sealed class BenchmarkStack : IAsyncDisposable
         return poller;
     }
 
+    /// <summary>Starts a poller unless one runs: the measurements after ingest need one, and run without it when it is left out.</summary>
+    public async Task EnsurePollerAsync()
+    {
+        if (pollers.Count == 0)
+        {
+            await StartPollerAsync();
+        }
+    }
+
     /// <summary>Stops every poller; the executions they held are finished by then or are taken over by the next ones.</summary>
     public void StopPollers()
     {

@@ -9,6 +9,9 @@ namespace Fabrik.Executions.Benchmarks;
 /// </summary>
 internal sealed record CpuSnapshot(long At, IReadOnlyDictionary<string, double> Seconds, double MachineBusySeconds)
 {
+    /// <summary>The part that is every core of the machine together.</summary>
+    public const string Machine = "machine";
+
     private const double TicksPerSecond = 100;
     private static readonly Dictionary<string, string> Servers = new()
     {
@@ -39,15 +42,22 @@ internal sealed record CpuSnapshot(long At, IReadOnlyDictionary<string, double> 
     public IReadOnlyList<(string Part, double Percent)> SharesSince(CpuSnapshot earlier)
     {
         var elapsed = Stopwatch.GetElapsedTime(earlier.At, At).TotalSeconds;
-        var shares = Seconds
-            // A process started during the phase (a poller) counts from zero.
-            .Select(part => (part.Key, 100 * (part.Value - earlier.Seconds.GetValueOrDefault(part.Key)) / elapsed))
-            .OrderByDescending(share => share.Item2)
+        var cores = $"{Machine} ({Environment.ProcessorCount} cores = {Environment.ProcessorCount * 100} %)";
+        return SecondsSince(earlier).Select(part => (part.Part == Machine ? cores : part.Part, 100 * part.Seconds / elapsed)).ToList();
+    }
+
+    /// <summary>CPU seconds each part used since <paramref name="earlier"/>, busiest first; "machine" is all cores.</summary>
+    public IReadOnlyList<(string Part, double Seconds)> SecondsSince(CpuSnapshot earlier)
+    {
+        var used = Seconds
+            // A process started in between (a poller) counts from zero.
+            .Select(part => (part.Key, part.Value - earlier.Seconds.GetValueOrDefault(part.Key)))
+            .OrderByDescending(part => part.Item2)
             .ToList();
-        var machine = 100 * (MachineBusySeconds - earlier.MachineBusySeconds) / elapsed;
-        shares.Add(("everything else on the machine", Math.Max(0, machine - shares.Sum(s => s.Item2))));
-        shares.Add(($"machine ({Environment.ProcessorCount} cores = {Environment.ProcessorCount * 100} %)", machine));
-        return shares;
+        var machine = MachineBusySeconds - earlier.MachineBusySeconds;
+        used.Add(("everything else on the machine", Math.Max(0, machine - used.Sum(part => part.Item2))));
+        used.Add((Machine, machine));
+        return used;
     }
 
     private static string CommandOf(int id)

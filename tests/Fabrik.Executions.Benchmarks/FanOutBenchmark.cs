@@ -10,6 +10,7 @@ internal static class FanOutBenchmark
 
     public static async Task RunAsync(RunContext context)
     {
+        await context.Stack.EnsurePollerAsync();
         var sizes = context.Sizes;
         var gateways = context.Stack.GatewayUrls;
         var watchers = new HubWatcher[sizes.FanOutConnections];

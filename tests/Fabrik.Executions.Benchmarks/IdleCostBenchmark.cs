@@ -12,6 +12,7 @@ internal static class IdleCostBenchmark
 
     public static async Task RunAsync(RunContext context)
     {
+        await context.Stack.EnsurePollerAsync();
         var sizes = context.Sizes;
         var launched = await SyntheticLaunches.LaunchManyAsync(context.Gateway, sizes.IdleExecutions, 30, sizes.Hosts, QuietRate);
         await Eventually.TrueAsync(async () => await context.Stored.RunningCountAsync() >= launched.Count,

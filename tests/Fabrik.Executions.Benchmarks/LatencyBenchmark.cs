@@ -13,6 +13,7 @@ internal static class LatencyBenchmark
 
     public static async Task RunAsync(RunContext context)
     {
+        await context.Stack.EnsurePollerAsync();
         foreach (var level in context.Sizes.LatencyLevels)
         {
             await MeasureLevelAsync(context, level);

@@ -39,6 +39,13 @@ internal sealed class StoredExecutions(string postgres)
             $"all {executions.Count} executions to finish",
             LongWait);
 
+    /// <summary>Waits until the ResultParser has stored the results of every one of <paramref name="executions"/>.</summary>
+    public Task WaitUntilResultsParsedAsync(IReadOnlyCollection<Guid> executions) =>
+        Eventually.TrueAsync(
+            async () => await ScalarAsync<long>("select count(*) from executions where id = any(@ids) and results_source is not null", executions) == executions.Count,
+            $"the results of all {executions.Count} executions to be parsed",
+            LongWait);
+
     /// <summary>The highest counter published without a gap, for one execution.</summary>
     public Task<long> PublishedWatermarkAsync(Guid execution) =>
         ScalarAsync<long>("select coalesce(max(published_watermark), 0) from job_streams where execution_id = any(@ids)", [execution]);
