@@ -1,10 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using StackExchange.Redis;
 
 namespace Fabrik.Executions.Hosting;
 
-/// <summary>One shared Redis connection per process, with its readiness check.</summary>
+/// <summary>One shared Redis connection per process, with its readiness check, and what lives on it for every service.</summary>
 public static class RedisExtensions
 {
     public static IHostApplicationBuilder AddFabrikRedis(this IHostApplicationBuilder builder)
@@ -16,6 +17,8 @@ public static class RedisExtensions
 
         builder.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(configuration));
         builder.Services.AddSingleton<RedisKeyspace>();
+        builder.Services.AddSingleton<ExecutionWatchers>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddHealthChecks().AddRedis(
             provider => provider.GetRequiredService<IConnectionMultiplexer>(),
             name: "redis",

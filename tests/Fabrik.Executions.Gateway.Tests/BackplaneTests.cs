@@ -12,7 +12,7 @@ public sealed class BackplaneTests
 
     private static readonly string[] GatewayQueues =
     [
-        "gateway-job-events-received", "gateway-execution-status-changed", "gateway-execution-progressed",
+        "gateway-watched-job-events-received", "gateway-execution-status-changed", "gateway-execution-progressed",
         "gateway-stream-heartbeat", "gateway-workflow-node-changed", "gateway-execution-finished",
         "gateway-execution-results-parsed",
     ];

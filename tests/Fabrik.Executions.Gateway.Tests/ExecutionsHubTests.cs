@@ -28,7 +28,7 @@ public sealed class ExecutionsHubTests
             foreach (var chunk in SampleEvents.Range(executionId, jobId, 301, 600).Chunk(10))
             {
                 await environment.Data.StoreAsync(executionId, jobId, chunk);
-                await environment.Bus.PublishAsync(JobEventsReceived.Of(chunk));
+                await environment.Bus.PublishAsync(SampleEvents.Watched(chunk));
                 firstLiveChunk.TrySetResult();
             }
         });
@@ -51,7 +51,7 @@ public sealed class ExecutionsHubTests
         await browser.Connection.InvokeAsync("SubscribeToOutput", executionId, 0L);
 
         var events = SampleEvents.Range(executionId, jobId, 1, 5);
-        await environment.Bus.PublishAsync(JobEventsReceived.Of([events[2], events[0], events[1], events[1], events[4], events[3]]));
+        await environment.Bus.PublishAsync(SampleEvents.Watched([events[2], events[0], events[1], events[1], events[4], events[3]]));
 
         await browser.WaitForCountersAsync(jobId, 5);
         Assert.That(browser.JobEventCalls, Is.EqualTo(new[] { new long[] { 1, 2, 3, 4, 5 } }), "nothing was stored to replay, so the page is the one call");

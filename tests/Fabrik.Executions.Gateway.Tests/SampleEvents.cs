@@ -29,5 +29,9 @@ internal static class SampleEvents
     public static IReadOnlyList<JobEventReceived> Range(Guid executionId, long jobId, long from, long to) =>
         Enumerable.Range((int)from, (int)(to - from + 1)).Select(counter => Create(executionId, jobId, counter)).ToList();
 
-    public static JobEventsReceived Page(Guid executionId, long jobId, long from, long to) => JobEventsReceived.Of(Range(executionId, jobId, from, to));
+    /// <summary>A page of <paramref name="events"/> as the poller sends it to the Gateways while a browser watches.</summary>
+    public static WatchedJobEventsReceived Watched(IReadOnlyList<JobEventReceived> events) =>
+        new() { ExecutionId = events[0].ExecutionId, Page = JobEventsReceived.Of(events) };
+
+    public static WatchedJobEventsReceived Page(Guid executionId, long jobId, long from, long to) => Watched(Range(executionId, jobId, from, to));
 }

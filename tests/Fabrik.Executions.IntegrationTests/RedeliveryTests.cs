@@ -77,6 +77,7 @@ public sealed class RedeliveryTests
         await bus.Publish(finished);
         await bus.PublishBatch(events);
         await bus.PublishBatch(events.Chunk(200).Select(JobEventsReceived.Of));
+        await bus.PublishBatch(events.Chunk(200).Select(JobEventsReceived.Of).Select(page => new WatchedJobEventsReceived { ExecutionId = executionId, Page = page }));
         await Eventually.TrueAsync(() => Task.FromResult(watcher.Deliveries >= deliveriesBefore + 400), "the republished events to reach the subscriber", Deadline);
         await Eventually.TrueAsync(() => Task.FromResult(watcher.Results.Count >= 2), "the ResultParser to handle both redelivered ExecutionFinished", Deadline);
         await Eventually.TrueAsync(() => Task.FromResult(launchedConsumed.Count == 1), "the poller to handle the redelivered ExecutionLaunched", Deadline);

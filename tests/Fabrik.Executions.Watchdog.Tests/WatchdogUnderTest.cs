@@ -23,7 +23,7 @@ public sealed class WatchdogUnderTest : IAsyncDisposable
     public const long VanishedJobId = 9_000_001;
 
     private static readonly TimeSpan KeyLifetime = TimeSpan.FromMinutes(5);
-    private readonly List<(WebApplication App, WatchdogMeters Meters)> instances = [];
+    private readonly List<(WebApplication App, ServiceMeters Meters)> instances = [];
 
     private WatchdogUnderTest(
         IsolatedInfrastructure infrastructure, AwxEmulatorHost awx, BusProbe probe, NpgsqlDataSource database, ConnectionMultiplexer redis)
@@ -55,7 +55,7 @@ public sealed class WatchdogUnderTest : IAsyncDisposable
     public IReadOnlyList<IServiceProvider> Services => instances.Select(instance => instance.App.Services).ToList();
 
     /// <summary>The counters of each running instance, in start order.</summary>
-    public IReadOnlyList<WatchdogMeters> Meters => instances.Select(instance => instance.Meters).ToList();
+    public IReadOnlyList<ServiceMeters> Meters => instances.Select(instance => instance.Meters).ToList();
 
     /// <param name="instances">How many Watchdogs sweep the same database side by side.</param>
     /// <param name="watchdogToken">The token the Watchdogs present to AWX; the emulator's own when null.</param>
@@ -193,7 +193,7 @@ public sealed class WatchdogUnderTest : IAsyncDisposable
         }
 
         var app = WatchdogApplication.Create(["--urls", "http://127.0.0.1:0"], overrides);
-        var meters = new WatchdogMeters(app.Services);
+        var meters = new ServiceMeters(app.Services, "fabrik.watchdog.");
         await app.StartAsync();
         instances.Add((app, meters));
     }

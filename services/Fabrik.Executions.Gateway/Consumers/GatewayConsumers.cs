@@ -5,7 +5,7 @@ using MassTransit;
 namespace Fabrik.Executions.Gateway.Consumers;
 
 /// <summary>
-/// The Gateway's consumers. Every instance binds the same queues (<c>gateway-job-events-received</c>, ...) as
+/// The Gateway's consumers. Every instance binds the same queues (<c>gateway-watched-job-events-received</c>, ...) as
 /// competing consumers; the Redis backplane fans each push out to every instance's browsers, so a browser gets each
 /// message once whichever instance consumed it.
 /// </summary>
@@ -13,7 +13,7 @@ public static class GatewayConsumers
 {
     public static void Register(IBusRegistrationConfigurator bus)
     {
-        bus.AddConsumer<JobEventsReceivedConsumer, JobEventsReceivedConsumerDefinition>();
+        bus.AddConsumer<WatchedJobEventsReceivedConsumer, WatchedJobEventsReceivedConsumerDefinition>();
         bus.AddConsumer<ExecutionStatusChangedConsumer, BrowserPushDefinition<ExecutionStatusChangedConsumer>>();
         bus.AddConsumer<ExecutionProgressedConsumer, BrowserPushDefinition<ExecutionProgressedConsumer>>();
         bus.AddConsumer<StreamHeartbeatConsumer, BrowserPushDefinition<StreamHeartbeatConsumer>>();

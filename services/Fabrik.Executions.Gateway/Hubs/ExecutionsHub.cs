@@ -1,18 +1,20 @@
 using System.Text.Json;
 using Fabrik.Executions.Contracts;
 using Fabrik.Executions.Gateway.Api;
+using Fabrik.Executions.Hosting;
 using Fabrik.Executions.Storage;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Fabrik.Executions.Gateway.Hubs;
 
 /// <summary>
-/// Live output and status for browsers. A subscriber joins the execution's group before the stored events are read,
-/// so an event is either in the replay or arrives live (or both, and the client drops the duplicate): never lost.
+/// Live output and status for browsers. A subscriber joins the execution's group and announces itself as a watcher
+/// (<see cref="ExecutionWatchers"/>) before the stored events are read, so an event is either in the replay or arrives
+/// live (or both, and the client drops the duplicate): never lost.
 /// Arguments arrive as sent and are checked by <see cref="HubArguments"/>, which names a wrong one.
 /// </summary>
 public sealed class ExecutionsHub(
-    ExecutionRepository executions, JobEventStore events, JobStreamQueries streams, WorkflowRepository workflows)
+    ExecutionRepository executions, JobEventStore events, JobStreamQueries streams, WorkflowRepository workflows, ExecutionWatchers watchers)
     : Hub<IExecutionsClient>
 {
     public const string Path = "/hubs/executions";
@@ -35,6 +37,8 @@ public sealed class ExecutionsHub(
                         ?? throw new HubException($"Execution {id} does not exist.");
 
         await Groups.AddToGroupAsync(Context.ConnectionId, ExecutionGroups.Output(id), cancellationToken);
+        // Before the replay is read: the poller sends the Gateways every page it stores after that read.
+        await watchers.AnnounceAsync([id]);
         foreach (var jobId in await streams.ListJobIdsAsync(id, cancellationToken))
         {
             await ReplayAsync(id, jobId, after, cancellationToken);

@@ -17,6 +17,7 @@ public static class ExecutionsHubExtensions
         var channelPrefix = builder.Configuration["Redis:ChannelPrefix"];
 
         builder.Services.AddSingleton<HubMembership>();
+        builder.Services.AddHostedService<WatchRenewal>();
         // One instance for all calls: it holds the callers' buckets.
         builder.Services.AddSingleton<HubRateLimitFilter>();
         builder.Services.AddSignalR(options =>

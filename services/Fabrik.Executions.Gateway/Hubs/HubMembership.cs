@@ -3,8 +3,8 @@ using System.Collections.Concurrent;
 namespace Fabrik.Executions.Gateway.Hubs;
 
 /// <summary>
-/// Which hub groups this Gateway's connections are in, for the group gauges: SignalR keeps groups to itself and
-/// drops a closed connection's memberships without telling.
+/// Which hub groups this Gateway's connections are in, for the group gauges and <see cref="WatchRenewal"/>: SignalR
+/// keeps groups to itself and drops a closed connection's memberships without telling.
 /// </summary>
 public sealed class HubMembership
 {
@@ -25,6 +25,9 @@ public sealed class HubMembership
     public IReadOnlyDictionary<string, int> GroupsByKind() => Memberships().Distinct().CountBy(KindOf).ToDictionary();
 
     public IReadOnlyDictionary<string, int> MembersByKind() => Memberships().CountBy(KindOf).ToDictionary();
+
+    /// <summary>The executions whose output a connection on this Gateway watches.</summary>
+    public IReadOnlySet<Guid> WatchedExecutions() => Memberships().Select(ExecutionGroups.ExecutionOf).OfType<Guid>().ToHashSet();
 
     private IEnumerable<string> Memberships() => groupsByConnection.Values.SelectMany(groups => groups.Keys);
 

@@ -44,7 +44,7 @@ public sealed class HubPushFilter<T>(GatewayMetrics metrics, TimeProvider clock)
     private static List<PushedMessage> PushedMessages(ConsumeContext<T> context) =>
         context switch
         {
-            ConsumeContext<JobEventsReceived> page => page.Message.Events
+            ConsumeContext<WatchedJobEventsReceived> page => page.Message.Page.Events
                 .Select(jobEvent => new PushedMessage(nameof(JobEventReceived), jobEvent.ExecutionId, page.SentTime))
                 .ToList(),
             _ when MessageExecutionId<T>.Of(context.Message) is { } executionId => [new PushedMessage(typeof(T).Name, executionId, context.SentTime)],

@@ -1,4 +1,6 @@
 using Fabrik.Executions.Contracts;
+using Fabrik.Executions.Hosting;
+using Fabrik.Executions.StreamPoller.Telemetry;
 using MassTransit;
 
 namespace Fabrik.Executions.StreamPoller.Streaming;
@@ -14,7 +16,7 @@ namespace Fabrik.Executions.StreamPoller.Streaming;
 /// their publish timeouts ignored. A publish the caller gave up on finishes or fails on its own, and consumers dedupe
 /// what it repeats; while too many are still under way, new ones fail at once instead of piling up.
 /// </remarks>
-public sealed class StreamPublisher(IBus bus)
+public sealed class StreamPublisher(IBus bus, ExecutionWatchers watchers, PollerMetrics metrics)
 {
     private const int MaxUnfinished = 256;
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
@@ -26,14 +28,28 @@ public sealed class StreamPublisher(IBus bus)
         PublishWithinTimeoutAsync(() => bus.Publish(message, CancellationToken.None), cancellationToken);
 
     /// <summary>
-    /// Publishes a stored page of one job's events, in counter order, both ways: one <see cref="JobEventReceived"/>
-    /// per event for the subscribers the frame promises them to, and one <see cref="JobEventsReceived"/> for the
-    /// consumers that take pages. Returns when both went out.
+    /// Publishes a stored page of one job's events, in counter order: one <see cref="JobEventReceived"/> per event for
+    /// the subscribers the frame promises them to, one <see cref="JobEventsReceived"/> for the consumers that take
+    /// pages, and, while a browser watches the execution, one <see cref="WatchedJobEventsReceived"/> for the Gateways.
+    /// Returns when all went out. The page must be stored: whether it is watched is asked after that.
     /// </summary>
-    public Task PublishStoredPageAsync(IReadOnlyList<JobEventReceived> page, CancellationToken cancellationToken) =>
-        PublishWithinTimeoutAsync(
-            () => Task.WhenAll(bus.PublishBatch(page, CancellationToken.None), bus.Publish(JobEventsReceived.Of(page), CancellationToken.None)),
+    public Task PublishStoredPageAsync(IReadOnlyList<JobEventReceived> events, CancellationToken cancellationToken)
+    {
+        var page = JobEventsReceived.Of(events);
+        return PublishWithinTimeoutAsync(
+            () => Task.WhenAll(bus.PublishBatch(events, CancellationToken.None), bus.Publish(page, CancellationToken.None), PublishIfWatchedAsync(page)),
             cancellationToken);
+    }
+
+    private async Task PublishIfWatchedAsync(JobEventsReceived page)
+    {
+        var watched = await watchers.AnyAsync(page.ExecutionId);
+        metrics.PagePublished(watched);
+        if (watched)
+        {
+            await bus.Publish(new WatchedJobEventsReceived { ExecutionId = page.ExecutionId, Page = page }, CancellationToken.None);
+        }
+    }
 
     private async Task PublishWithinTimeoutAsync(Func<Task> publish, CancellationToken cancellationToken)
     {

@@ -17,6 +17,7 @@ public sealed class PollerMetrics
     private readonly Histogram<double> ingestLag;
     private readonly Counter<long> heartbeats;
     private readonly Counter<long> finished;
+    private readonly Counter<long> pages;
 
     public PollerMetrics(IMeterFactory meterFactory, PollerIdentity poller, Func<int> leasesHeld)
     {
@@ -28,6 +29,8 @@ public sealed class PollerMetrics
         heartbeats = meter.CreateCounter<long>("fabrik.poller.heartbeats", "{heartbeat}", "StreamHeartbeat messages published.");
         finished = meter.CreateCounter<long>(
             "fabrik.poller.executions.finished", "{execution}", "Streams finished, by status and complete (false: counters never became visible).");
+        pages = meter.CreateCounter<long>(
+            "fabrik.poller.pages", "{page}", "Stored pages published, by watched (true: a browser watched, so the Gateways got the page too).");
         meter.CreateObservableGauge(
             "fabrik.poller.leases.held",
             () => new Measurement<int>(leasesHeld(), new KeyValuePair<string, object?>("poller", poller.Id)),
@@ -74,6 +77,8 @@ public sealed class PollerMetrics
     }
 
     public void HeartbeatSent() => heartbeats.Add(1);
+
+    public void PagePublished(bool watched) => pages.Add(1, new KeyValuePair<string, object?>("watched", watched ? "true" : "false"));
 
     public void Finished(ExecutionStatus status, bool complete) =>
         finished.Add(1, new TagList { { "status", status.ToString().ToLowerInvariant() }, { "complete", complete ? "true" : "false" } });

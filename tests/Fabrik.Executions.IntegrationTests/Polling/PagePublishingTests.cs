@@ -4,7 +4,10 @@ using Fabrik.Executions.Testing;
 
 namespace Fabrik.Executions.IntegrationTests.Polling;
 
-/// <summary>What the poller publishes for each page of events it stores: the page whole, and each event on its own.</summary>
+/// <summary>
+/// What the poller publishes for each page of events it stores: the page whole, each event on its own, and the page
+/// for the Gateways while a browser watches.
+/// </summary>
 public sealed class PagePublishingTests
 {
     private const int Events = 450;
@@ -34,6 +37,28 @@ public sealed class PagePublishingTests
         Assert.That(pages.Select(page => page.JobId), Is.All.EqualTo(jobId));
         Assert.That(pages.SelectMany(page => page.Events).Select(e => (e.Counter, e.Uuid, e.Stdout)).Order(),
             Is.EqualTo(singles.Select(e => (e.Counter, e.Uuid, e.Stdout)).Order()), "each event of a page is the one published on its own");
+    }
+
+    [Test]
+    public async Task Only_pages_of_an_execution_a_browser_watches_go_to_the_gateways()
+    {
+        await using var session = await PollingSession.StartAsync(pollers: 0);
+        var watched = await session.Gateway.LaunchSyntheticAsync(new JsonObject { ["emulator_events"] = Events, ["emulator_events_per_second"] = 0 });
+        var unwatched = await session.Gateway.LaunchSyntheticAsync(new JsonObject { ["emulator_events"] = Events, ["emulator_events_per_second"] = 0 });
+        await using var browser = await OutputWatcher.ConnectAsync(session.Pipeline);
+        await browser.SubscribeToOutputAsync(watched, afterCounter: 0);
+
+        await session.Pipeline.StartPollerAsync();
+        await session.FinishedMessageAsync(watched);
+        await session.FinishedMessageAsync(unwatched);
+
+        await Eventually.TrueAsync(() => Task.FromResult(browser.Counters.Count == Events), "the browser to receive every event live", PollingSession.Deadline);
+        var forGateways = session.Probe.Received<WatchedJobEventsReceived>();
+        Assert.That(forGateways.Where(page => page.ExecutionId == watched).SelectMany(page => page.Page.Events).Select(e => e.Counter).Distinct().Count(),
+            Is.EqualTo(Events), "every page of the watched execution went to the Gateways");
+        Assert.That(forGateways.Where(page => page.ExecutionId == unwatched), Is.Empty, "a page nobody watched went to the Gateways");
+        Assert.That(session.Probe.Received<JobEventsReceived>().Where(page => page.ExecutionId == unwatched).Sum(page => page.Events.Count),
+            Is.GreaterThanOrEqualTo(Events), "every page is published for everyone, watched or not");
     }
 
     private static IEnumerable<long> Counters(long from, long to) => Enumerable.Range((int)from, (int)(to - from + 1)).Select(counter => (long)counter);

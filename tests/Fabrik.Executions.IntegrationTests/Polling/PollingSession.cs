@@ -7,7 +7,7 @@ namespace Fabrik.Executions.IntegrationTests.Polling;
 
 /// <summary>
 /// A pipeline with a bus probe that hears what the pollers publish about an execution's stream (events one by one and
-/// page by page, heartbeats and finishes), and AWX looked at directly.
+/// page by page, for everyone and for the Gateways, heartbeats and finishes), and AWX looked at directly.
 /// </summary>
 internal sealed class PollingSession(Pipeline pipeline, BusProbe probe) : IAsyncDisposable
 {
@@ -27,6 +27,7 @@ internal sealed class PollingSession(Pipeline pipeline, BusProbe probe) : IAsync
         var probe = await new BusProbe(pipeline.Infrastructure)
             .Recording<JobEventReceived>()
             .Recording<JobEventsReceived>()
+            .Recording<WatchedJobEventsReceived>()
             .Recording<StreamHeartbeat>()
             .Recording<ExecutionFinished>()
             .StartAsync();

@@ -6,15 +6,15 @@ namespace Fabrik.Executions.Gateway.Consumers;
 /// Pushes a few pages at once: a page is up to 200 events, so a handful in flight keeps the backplane busy while
 /// bounding what one Gateway holds; browsers order by counter, so pages pushed side by side need no order.
 /// </summary>
-public sealed class JobEventsReceivedConsumerDefinition : ConsumerDefinition<JobEventsReceivedConsumer>
+public sealed class WatchedJobEventsReceivedConsumerDefinition : ConsumerDefinition<WatchedJobEventsReceivedConsumer>
 {
     private const int ConcurrentPages = 8;
 
-    public JobEventsReceivedConsumerDefinition() => ConcurrentMessageLimit = ConcurrentPages;
+    public WatchedJobEventsReceivedConsumerDefinition() => ConcurrentMessageLimit = ConcurrentPages;
 
     protected override void ConfigureConsumer(
         IReceiveEndpointConfigurator endpointConfigurator,
-        IConsumerConfigurator<JobEventsReceivedConsumer> consumerConfigurator,
+        IConsumerConfigurator<WatchedJobEventsReceivedConsumer> consumerConfigurator,
         IRegistrationContext context) =>
         endpointConfigurator.UseMessageRetry(BrowserPushRetry.Configure);
 }

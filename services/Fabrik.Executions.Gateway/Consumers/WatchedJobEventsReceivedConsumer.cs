@@ -6,12 +6,12 @@ using Microsoft.AspNetCore.SignalR;
 namespace Fabrik.Executions.Gateway.Consumers;
 
 /// <summary>Pushes a stored page of events to the execution's watchers as one <c>JobEvents</c> call, in counter order.</summary>
-public sealed class JobEventsReceivedConsumer(IHubContext<ExecutionsHub, IExecutionsClient> hub) : IConsumer<JobEventsReceived>
+public sealed class WatchedJobEventsReceivedConsumer(IHubContext<ExecutionsHub, IExecutionsClient> hub) : IConsumer<WatchedJobEventsReceived>
 {
-    public Task Consume(ConsumeContext<JobEventsReceived> context) =>
+    public Task Consume(ConsumeContext<WatchedJobEventsReceived> context) =>
         hub.Clients
             .Group(ExecutionGroups.Output(context.Message.ExecutionId))
-            .JobEvents(context.Message.ExecutionId, InCounterOrder(context.Message.Events));
+            .JobEvents(context.Message.ExecutionId, InCounterOrder(context.Message.Page.Events));
 
     private static List<JobEventReceived> InCounterOrder(IEnumerable<JobEventReceived> events) =>
         events

@@ -2,24 +2,24 @@ using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Fabrik.Executions.Watchdog.Tests;
+namespace Fabrik.Executions.Testing;
 
 /// <summary>
-/// The <c>fabrik.watchdog.*</c> counters of one Watchdog instance, totalled since this was created: only that
+/// The counters named <c>{prefix}*</c> of one in-process service instance, totalled since this was created: only that
 /// instance's, though several run in the process, because each host creates its meters from its own factory.
 /// Tagged measurements are kept per tag too: <c>fabrik.watchdog.sweeps{outcome=skipped}</c>.
 /// </summary>
-public sealed class WatchdogMeters : IDisposable
+public sealed class ServiceMeters : IDisposable
 {
     private readonly MeterListener listener = new();
     private readonly ConcurrentDictionary<string, long> totals = new();
 
-    public WatchdogMeters(IServiceProvider services)
+    public ServiceMeters(IServiceProvider services, string prefix)
     {
         var factory = services.GetRequiredService<IMeterFactory>();
         listener.InstrumentPublished = (instrument, subscriber) =>
         {
-            if (ReferenceEquals(instrument.Meter.Scope, factory) && instrument.Name.StartsWith("fabrik.watchdog.", StringComparison.Ordinal))
+            if (ReferenceEquals(instrument.Meter.Scope, factory) && instrument.Name.StartsWith(prefix, StringComparison.Ordinal))
             {
                 subscriber.EnableMeasurementEvents(instrument);
             }
