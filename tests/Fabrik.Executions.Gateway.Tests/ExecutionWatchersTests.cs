@@ -13,7 +13,7 @@ namespace Fabrik.Executions.Gateway.Tests;
 /// The shared record of which executions a browser watches (real Redis): announced by the Gateway a browser subscribes
 /// on, renewed while it watches, lapsed once it left; the poller sends the Gateways only the pages of those.
 /// </summary>
-public sealed class OutputWatchersTests
+public sealed class ExecutionWatchersTests
 {
     private const long JobId = 93;
 
