@@ -7,7 +7,7 @@ using OpenTelemetry.Trace;
 namespace Fabrik.Executions.IntegrationTests.Observability;
 
 /// <summary>
-/// An in-process trace collector: an OpenTelemetry tracer provider over the sources the services trace with, keeping
+/// An in-process trace collector: an OpenTelemetry tracer provider recording the spans a service records for a collector, keeping
 /// every ended span. The services run in this process, so it sees the spans of all of them.
 /// </summary>
 public sealed class SpanCollector : IDisposable
@@ -18,7 +18,7 @@ public sealed class SpanCollector : IDisposable
     public SpanCollector()
     {
         provider = Sdk.CreateTracerProviderBuilder()
-            .AddSource(ServiceDefaultsExtensions.ActivitySourceName, "MassTransit", "Microsoft.AspNetCore", "System.Net.Http")
+            .AddFabrikSpans()
             .AddProcessor(keeper)
             .Build();
     }
