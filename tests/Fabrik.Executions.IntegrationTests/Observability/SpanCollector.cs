@@ -7,8 +7,8 @@ using OpenTelemetry.Trace;
 namespace Fabrik.Executions.IntegrationTests.Observability;
 
 /// <summary>
-/// An in-process trace collector: an OpenTelemetry tracer provider recording the spans a service records for a collector, keeping
-/// every ended span. The services run in this process, so it sees the spans of all of them.
+/// An in-process trace collector: an OpenTelemetry tracer provider recording the spans a service records for a
+/// collector, keeping every ended span. The services run in this process, so it sees the spans of all of them.
 /// </summary>
 public sealed class SpanCollector : IDisposable
 {
