@@ -18,13 +18,13 @@ public sealed class ExecutionRepository(NpgsqlDataSource dataSource)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var created = await connection.QuerySingleOrDefaultAsync<ExecutionRecord>(new CommandDefinition(
-            """
+            $"""
             insert into executions (id, request_id, template_kind, template_id, template_name, extra_vars,
                                     limit_pattern, inventory_id, credential_ids, launched_by)
             values (@Id, @RequestId, @Kind, @TemplateId, @TemplateName, @ExtraVarsJson::jsonb,
                     @LimitPattern, @InventoryId, @CredentialIds, @LaunchedBy)
             on conflict (request_id) where relaunch_of is null do nothing
-            returning *
+            returning {RecordColumns<ExecutionRecord>.List}
             """,
             new
             {
@@ -46,7 +46,7 @@ public sealed class ExecutionRepository(NpgsqlDataSource dataSource)
         }
 
         var existing = await connection.QuerySingleAsync<ExecutionRecord>(new CommandDefinition(
-            "select * from executions where request_id = @RequestId and relaunch_of is null",
+            $"select {RecordColumns<ExecutionRecord>.List} from executions where request_id = @RequestId and relaunch_of is null",
             new { execution.RequestId },
             cancellationToken: cancellationToken));
         return (existing, false);
@@ -56,7 +56,7 @@ public sealed class ExecutionRepository(NpgsqlDataSource dataSource)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<ExecutionRecord>(new CommandDefinition(
-            "select * from executions where id = @id", new { id }, cancellationToken: cancellationToken));
+            $"select {RecordColumns<ExecutionRecord>.List} from executions where id = @id", new { id }, cancellationToken: cancellationToken));
     }
 
     /// <summary>The executions of <paramref name="ids"/> that exist, in no particular order, read in one query.</summary>
@@ -64,7 +64,7 @@ public sealed class ExecutionRepository(NpgsqlDataSource dataSource)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<ExecutionRecord>(new CommandDefinition(
-            "select * from executions where id = any(@ids)", new { ids = ids.ToArray() }, cancellationToken: cancellationToken));
+            $"select {RecordColumns<ExecutionRecord>.List} from executions where id = any(@ids)", new { ids = ids.ToArray() }, cancellationToken: cancellationToken));
         return rows.AsList();
     }
 

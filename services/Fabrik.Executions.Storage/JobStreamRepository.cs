@@ -11,7 +11,7 @@ public sealed class JobStreamRepository(NpgsqlDataSource dataSource)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<JobStreamState>(new CommandDefinition(
-                   "select * from job_streams where execution_id = @executionId and job_id = @jobId",
+                   $"select {RecordColumns<JobStreamState>.List} from job_streams where execution_id = @executionId and job_id = @jobId",
                    new { executionId, jobId },
                    cancellationToken: cancellationToken))
                ?? new JobStreamState { ExecutionId = executionId, JobId = jobId };

@@ -14,7 +14,7 @@ public sealed class RelaunchRepository(NpgsqlDataSource dataSource)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var created = await connection.QuerySingleOrDefaultAsync<ExecutionRecord>(new CommandDefinition(
-            """
+            $"""
             insert into executions (id, request_id, template_kind, template_id, template_name, template_snapshot, extra_vars,
                                     limit_pattern, inventory_id, credential_ids, launched_by, relaunch_of, relaunch_count,
                                     relaunch_hosts, relaunch_from_node)
@@ -24,7 +24,7 @@ public sealed class RelaunchRepository(NpgsqlDataSource dataSource)
             from executions original
             where original.id = @RelaunchOf
             on conflict (id) do nothing
-            returning *
+            returning {RecordColumns<ExecutionRecord>.List}
             """,
             new
             {
@@ -43,7 +43,7 @@ public sealed class RelaunchRepository(NpgsqlDataSource dataSource)
         }
 
         var existing = await connection.QuerySingleOrDefaultAsync<ExecutionRecord>(new CommandDefinition(
-            "select * from executions where id = @Id", new { relaunch.Id }, cancellationToken: cancellationToken));
+            $"select {RecordColumns<ExecutionRecord>.List} from executions where id = @Id", new { relaunch.Id }, cancellationToken: cancellationToken));
         return existing is null ? null : (existing, false);
     }
 }

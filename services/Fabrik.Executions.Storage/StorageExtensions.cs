@@ -16,6 +16,14 @@ public static class StorageExtensions
     /// </summary>
     public const int DefaultMaxPoolSize = 20;
 
+    /// <summary>
+    /// Statements each connection keeps prepared unless the connection string says otherwise: Npgsql prepares a
+    /// statement once it ran twice, so PostgreSQL stops parsing and planning the poller's few statements on every
+    /// cycle, which halved its CPU per AWX poll in the benchmark (docs/performance.md). Queries name their columns
+    /// (<see cref="RecordColumns{TRecord}"/>), so a migration that adds one does not break what is prepared.
+    /// </summary>
+    public const int DefaultMaxAutoPrepare = 64;
+
     public static IHostApplicationBuilder AddFabrikStorage(this IHostApplicationBuilder builder)
     {
         var connectionString = builder.Configuration.GetRequiredConnectionString(ConnectionStringNames.Postgres);
@@ -30,7 +38,7 @@ public static class StorageExtensions
     public static IServiceCollection AddFabrikStorage(this IServiceCollection services, string connectionString)
     {
         DefaultTypeMap.MatchNamesWithUnderscores = true;
-        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(WithPoolLimit(connectionString)).Build());
+        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(WithConnectionDefaults(connectionString)).Build());
         services.AddSingleton<ExecutionRepository>();
         services.AddSingleton<JobEventStore>();
         services.AddSingleton<JobStreamRepository>();
@@ -41,15 +49,24 @@ public static class StorageExtensions
         return services;
     }
 
-    public static string WithPoolLimit(string connectionString)
+    /// <summary><paramref name="connectionString"/> with <see cref="DefaultMaxPoolSize"/> and <see cref="DefaultMaxAutoPrepare"/>, each unless it names its own.</summary>
+    public static string WithConnectionDefaults(string connectionString)
     {
         // Npgsql's builder reports every keyword it knows as present; the plain builder holds only what was written.
-        var written = new DbConnectionStringBuilder { ConnectionString = connectionString };
-        if (written.Keys.Cast<string>().Any(key => key.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant() is "MAXPOOLSIZE" or "MAXIMUMPOOLSIZE"))
+        var written = new DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
+            .Select(key => key.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant())
+            .ToHashSet();
+        var defaults = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!written.Overlaps(["MAXPOOLSIZE", "MAXIMUMPOOLSIZE"]))
         {
-            return connectionString;
+            defaults.MaxPoolSize = DefaultMaxPoolSize;
         }
 
-        return new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = DefaultMaxPoolSize }.ConnectionString;
+        if (!written.Contains("MAXAUTOPREPARE"))
+        {
+            defaults.MaxAutoPrepare = DefaultMaxAutoPrepare;
+        }
+
+        return defaults.ConnectionString;
     }
 }

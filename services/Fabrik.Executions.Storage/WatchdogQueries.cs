@@ -46,8 +46,8 @@ public sealed class WatchdogQueries(NpgsqlDataSource dataSource)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<ExecutionRecord>(new CommandDefinition(
-            """
-            select * from executions
+            $"""
+            select {RecordColumns<ExecutionRecord>.List} from executions
             where status = 'pending'
               and coalesce(launch_attempted_at, created_at) < now() - make_interval(secs => @seconds)
             order by created_at
@@ -65,8 +65,8 @@ public sealed class WatchdogQueries(NpgsqlDataSource dataSource)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<ExecutionRecord>(new CommandDefinition(
-            """
-            select * from executions
+            $"""
+            select {RecordColumns<ExecutionRecord>.List} from executions
             where results_source is null and final_counter is not null and awx_job_id is not null
               and status in ('successful', 'failed', 'error', 'canceled')
               and finished_at < now() - make_interval(secs => @seconds)

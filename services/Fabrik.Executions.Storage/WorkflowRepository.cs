@@ -57,7 +57,7 @@ public sealed class WorkflowRepository(NpgsqlDataSource dataSource)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var nodes = await connection.QueryAsync<WorkflowNodeRecord>(new CommandDefinition(
-            "select * from workflow_nodes where execution_id = @executionId order by workflow_job_id, node_id",
+            $"select {RecordColumns<WorkflowNodeRecord>.List} from workflow_nodes where execution_id = @executionId order by workflow_job_id, node_id",
             new { executionId },
             cancellationToken: cancellationToken));
         return nodes.AsList();
@@ -85,7 +85,7 @@ public sealed class WorkflowRepository(NpgsqlDataSource dataSource)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var approvals = await connection.QueryAsync<WorkflowApprovalRecord>(new CommandDefinition(
-            "select * from workflow_approvals where execution_id = @executionId and node_id is not null order by approval_id",
+            $"select {RecordColumns<WorkflowApprovalRecord>.List} from workflow_approvals where execution_id = @executionId and node_id is not null order by approval_id",
             new { executionId },
             cancellationToken: cancellationToken));
         return approvals.ToDictionary(approval => approval.NodeId!.Value);
@@ -95,7 +95,7 @@ public sealed class WorkflowRepository(NpgsqlDataSource dataSource)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<WorkflowApprovalRecord>(new CommandDefinition(
-            "select * from workflow_approvals where execution_id = @executionId and approval_id = @approvalId",
+            $"select {RecordColumns<WorkflowApprovalRecord>.List} from workflow_approvals where execution_id = @executionId and approval_id = @approvalId",
             new { executionId, approvalId },
             cancellationToken: cancellationToken));
     }

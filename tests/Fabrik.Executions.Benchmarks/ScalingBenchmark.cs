@@ -36,7 +36,9 @@ internal static class ScalingBenchmark
             var held = await WaitForBalanceAsync(context, leases, pollers);
             var urls = context.Stack.Pollers.Select(p => p.Url).ToList();
             var before = await context.Requests.CountAllAsync(urls);
+            var cpuBefore = CpuSnapshot.Take(context.Stack.ProcessIds());
             await Task.Delay(window);
+            var cpuUsed = CpuSnapshot.Take(context.Stack.ProcessIds()).SecondsSince(cpuBefore);
             var after = await context.Requests.CountAllAsync(urls);
             var (lagP50, lagP99, _) = await context.Stored.StoreLagAsync(executions, window);
 
@@ -47,6 +49,10 @@ internal static class ScalingBenchmark
             context.Book.Add(Sections.Scaling, $"active executions held per poller {label} (most)", "executions", held.Max());
             context.Book.Add(Sections.Scaling, $"poll lag p50 {label}", "ms", lagP50);
             context.Book.Add(Sections.Scaling, $"poll lag p99 {label}", "ms", lagP99);
+            foreach (var (part, seconds) in cpuUsed)
+            {
+                context.Book.Add(Sections.Profile, $"scaling {label}, CPU per AWX poll: {part}", "µs", 1e6 * seconds / (after.Sum() - before.Sum()));
+            }
         }
 
         context.Book.Add(Sections.Scaling, "polls per second, 2 pollers ÷ 1", "×", pollsPerSecond[2] / pollsPerSecond[1], Target.Minimum(1.8));
