@@ -584,6 +584,11 @@ stop_rabbitmq() {
 AWX_EMULATOR_PROJECT=tests/Fabrik.Executions.AwxEmulator
 MIGRATIONS_PROJECT=services/Fabrik.Executions.Migrations
 
+# The poller's GC budget for short-lived objects, which .NET otherwise sizes from the CPU's cache (80 MB on the
+# benchmark's machine) and which then is most of its memory; only the environment sets it. deploy/docker/Dockerfile and
+# the benchmark's stack set the same (docs/performance.md).
+POLLER_RUNTIME_ENVIRONMENT=(DOTNET_GCgen0size=0x400000)
+
 # One line per service instance: NAME PROJECT_FOLDER PORT.
 service_instances() {
   local i

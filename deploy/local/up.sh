@@ -299,6 +299,7 @@ start_services() {
   while read -r name project port; do
     environment=()
     [[ $name == gateway ]] && mapfile -t environment < <(gateway_environment)
+    [[ $name == streampoller-* ]] && environment=("${POLLER_RUNTIME_ENVIRONMENT[@]}")
     start_instance "$name" "$project" "$port" "${environment[@]}"
   done < <(service_instances)
   wait_for_started

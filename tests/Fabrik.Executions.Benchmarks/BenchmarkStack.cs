@@ -73,7 +73,7 @@ internal sealed class BenchmarkStack : IAsyncDisposable
 
     public async Task<LiveService> StartPollerAsync()
     {
-        var poller = await LiveService.StartAsync($"poller-{pollers.Count + 1}", "Fabrik.Executions.StreamPoller", Configuration, StartDeadline);
+        var poller = await LiveService.StartAsync($"poller-{pollers.Count + 1}", "Fabrik.Executions.StreamPoller", PollerConfiguration, StartDeadline);
         pollers.Add(poller);
         return poller;
     }
@@ -156,6 +156,9 @@ internal sealed class BenchmarkStack : IAsyncDisposable
         ["Emulator:Token"] = emulatorToken,
         ["Logging:LogLevel:Default"] = "Warning",
     };
+
+    /// <summary>As deployed (deploy/docker/Dockerfile, deploy/local/lib.sh): with the GC budget for short-lived objects set.</summary>
+    private Dictionary<string, string?> PollerConfiguration => new(Configuration) { ["DOTNET_GCgen0size"] = "0x400000" };
 
     private Dictionary<string, string?> Configuration => new(Infrastructure.Configuration)
     {
