@@ -1,3 +1,4 @@
+using System.Text.Json;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -29,6 +30,9 @@ public static class BusExtensions
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 rabbit.Host(rabbitMq);
+                // MassTransit indents its JSON by default: whitespace every publisher writes, the broker stores and every
+                // subscriber reads, for no one. Its options are one shared instance, so a compact copy replaces them.
+                rabbit.ConfigureJsonSerializerOptions(options => options.WriteIndented ? new JsonSerializerOptions(options) { WriteIndented = false } : options);
                 rabbit.ConfigureEndpoints(context);
             });
         });

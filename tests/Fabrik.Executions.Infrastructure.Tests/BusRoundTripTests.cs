@@ -9,6 +9,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using RabbitMQ.Client;
 
 namespace Fabrik.Executions.Infrastructure.Tests;
 
@@ -34,6 +35,33 @@ public sealed class BusRoundTripTests
         Assert.That(JsonElement.DeepEquals(arrived.EventData, sent.EventData), Is.True, arrived.EventData.GetRawText());
         Assert.That(await ExchangeExistsAsync(infrastructure, "Fabrik.Executions.Contracts:JobEventReceived"), Is.True,
             "other services bind to MassTransit's default exchange name");
+        await host.StopAsync();
+    }
+
+    [Test]
+    public async Task Messages_travel_as_compact_json()
+    {
+        await using var infrastructure = await IsolatedInfrastructure.CreateAsync();
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(infrastructure.Configuration);
+        builder.AddFabrikBus("compact", _ => { });
+        using var host = builder.Build();
+        await host.StartAsync();
+        var factory = new ConnectionFactory { Uri = infrastructure.RabbitMq };
+        await using var connection = await factory.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        const string exchange = "Fabrik.Executions.Contracts:JobEventReceived";
+        await channel.ExchangeDeclareAsync(exchange, ExchangeType.Fanout, durable: true);
+        var queue = (await channel.QueueDeclareAsync()).QueueName;
+        await channel.QueueBindAsync(queue, exchange, "");
+
+        await host.Services.GetRequiredService<IBus>().Publish(Event(Guid.NewGuid(), 9));
+
+        var body = await Eventually.GetAsync(
+            async () => await channel.BasicGetAsync(queue, autoAck: true) is { } delivery ? Encoding.UTF8.GetString(delivery.Body.Span) : null,
+            "the published message");
+        Assert.That(JsonDocument.Parse(body).RootElement.GetProperty("message").GetProperty("counter").GetInt64(), Is.EqualTo(9));
+        Assert.That(body, Does.Not.Contain("\n"), "indented JSON");
         await host.StopAsync();
     }
 
