@@ -24,7 +24,7 @@ public sealed class JobEventStore(NpgsqlDataSource dataSource)
             batch.BatchCommands.Add(JobEventRows.Insert(executionId, jobId, events));
         }
 
-        batch.BatchCommands.Add(AdvanceWatermark(executionId, jobId, events.Count == 0 ? 0L : events.Max(e => e.Counter)));
+        batch.BatchCommands.Add(AdvanceWatermark(executionId, jobId, events));
 
         var insertedCounters = new HashSet<long>();
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
@@ -142,12 +142,19 @@ public sealed class JobEventStore(NpgsqlDataSource dataSource)
         return command;
     }
 
-    private static NpgsqlBatchCommand AdvanceWatermark(Guid executionId, long jobId, long maxCounter)
+    /// <summary>
+    /// Moves the watermark over the counters now stored. A page that runs without a gap from the watermark, with nothing
+    /// stored above it, is the new watermark at once (the usual case); otherwise the stored counters above the watermark
+    /// are read to find the first gap. Reading them on every page was a scan whose plan PostgreSQL chose from the
+    /// statistics: for an execution younger than them it walked every row the execution had, each page.
+    /// </summary>
+    private static NpgsqlBatchCommand AdvanceWatermark(Guid executionId, long jobId, IReadOnlyList<JobEventReceived> events)
     {
+        var (first, last) = ConsecutiveRun(events);
         var command = new NpgsqlBatchCommand(
             """
             with stream as (
-                select watermark from job_streams where execution_id = @e and job_id = @j for update
+                select watermark, max_counter from job_streams where execution_id = @e and job_id = @j for update
             ),
             above as (
                 select counter, row_number() over (order by counter) as position
@@ -155,8 +162,12 @@ public sealed class JobEventStore(NpgsqlDataSource dataSource)
                 where execution_id = @e and job_id = @j and counter > (select watermark from stream)
             )
             update job_streams
-            set watermark = coalesce((select max(counter) from above where counter = (select watermark from stream) + position),
-                                     (select watermark from stream)),
+            set watermark = case
+                    when @first <= (select watermark from stream) + 1 and (select max_counter from stream) <= @last
+                        then greatest((select watermark from stream), @last)
+                    else coalesce((select max(counter) from above where counter = (select watermark from stream) + position),
+                                  (select watermark from stream))
+                end,
                 max_counter = greatest(max_counter, @maxCounter),
                 updated_at = now()
             where execution_id = @e and job_id = @j
@@ -164,7 +175,22 @@ public sealed class JobEventStore(NpgsqlDataSource dataSource)
             """);
         command.Parameters.AddWithValue("e", executionId);
         command.Parameters.AddWithValue("j", jobId);
-        command.Parameters.AddWithValue("maxCounter", maxCounter);
+        command.Parameters.AddWithValue("first", first);
+        command.Parameters.AddWithValue("last", last);
+        command.Parameters.AddWithValue("maxCounter", events.Count == 0 ? 0L : events.Max(e => e.Counter));
         return command;
+    }
+
+    /// <summary>The page's counters as one run without a gap, or a run no watermark reaches when they are not one.</summary>
+    private static (long First, long Last) ConsecutiveRun(IReadOnlyList<JobEventReceived> events)
+    {
+        var counters = events.Select(e => e.Counter).Distinct().ToList();
+        if (counters.Count == 0)
+        {
+            return (long.MaxValue, long.MaxValue);
+        }
+
+        var (first, last) = (counters.Min(), counters.Max());
+        return last - first + 1 == counters.Count ? (first, last) : (long.MaxValue, long.MaxValue);
     }
 }

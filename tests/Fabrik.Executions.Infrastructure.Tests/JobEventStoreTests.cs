@@ -39,6 +39,23 @@ public sealed class JobEventStoreTests
         Assert.That((second.Watermark, second.MaxCounter), Is.EqualTo((6L, 6L)));
     }
 
+    [TestCase(new long[] { 1, 2, 3 }, new long[] { 4, 5 }, 5, 5, TestName = "A page running on from the watermark moves it to its end")]
+    [TestCase(new long[] { 1, 2, 3, 6, 7 }, new long[] { 4, 5 }, 7, 7, TestName = "A page filling the gap moves the watermark over what was stored above it")]
+    [TestCase(new long[] { 1, 2, 3, 4, 5 }, new long[] { 2, 3 }, 5, 5, TestName = "A page below the watermark leaves it where it is")]
+    [TestCase(new long[] { 1, 2 }, new long[] { 4, 5 }, 2, 5, TestName = "A page after a gap leaves the watermark before the gap")]
+    [TestCase(new long[] { 1, 2, 8 }, new long[] { 3, 4 }, 4, 8, TestName = "A page running on from the watermark stops at the next gap")]
+    [TestCase(new long[] { 1, 2 }, new long[] { 3, 5 }, 3, 5, TestName = "A page with a gap of its own moves the watermark up to it")]
+    public async Task The_watermark_follows_each_stored_page(long[] storedBefore, long[] page, long watermark, long maxCounter)
+    {
+        var executionId = await CreateExecutionAsync();
+        var store = services.GetRequiredService<JobEventStore>();
+        await store.StoreAsync(executionId, 1, Events(executionId, storedBefore), CancellationToken.None);
+
+        var stored = await store.StoreAsync(executionId, 1, Events(executionId, page), CancellationToken.None);
+
+        Assert.That((stored.Watermark, stored.MaxCounter), Is.EqualTo((watermark, maxCounter)));
+    }
+
     [Test]
     public async Task Storing_the_same_events_again_inserts_nothing_and_reports_none_as_new()
     {
