@@ -22,6 +22,7 @@ public sealed record BenchmarkSizes
         IdleWindowSeconds = 30,
         SettleSeconds = 5,
         BalanceWaitSeconds = 60,
+        WarmUpLimitSeconds = 180,
     };
 
     public static readonly BenchmarkSizes QuickSizes = new()
@@ -40,6 +41,7 @@ public sealed record BenchmarkSizes
         IdleWindowSeconds = 3,
         SettleSeconds = 1,
         BalanceWaitSeconds = 10,
+        WarmUpLimitSeconds = 20,
     };
 
     /// <summary>Events of the one fast job whose ingest is measured and whose history is then replayed.</summary>
@@ -56,6 +58,13 @@ public sealed record BenchmarkSizes
     public required int ScalingExecutions { get; init; }
 
     public required int ScalingWindowSeconds { get; init; }
+
+    /// <summary>
+    /// The share of one core each poller is limited to for the scaling targets: what the Kubernetes manifest requests for a
+    /// poller (200m), and small enough that three pollers, with what their polls cost PostgreSQL, RabbitMQ, the emulator and
+    /// the Gateways, fit in this machine's two cores.
+    /// </summary>
+    public double ScalingPollerCores { get; init; } = 0.2;
 
     public required int FanOutConnections { get; init; }
 
@@ -74,6 +83,9 @@ public sealed record BenchmarkSizes
 
     /// <summary>How long new pollers may take to hold their fair share before scaling is measured as it stands.</summary>
     public required int BalanceWaitSeconds { get; init; }
+
+    /// <summary>How long pollers started under load may compile their hot code before scaling is measured as it stands.</summary>
+    public required int WarmUpLimitSeconds { get; init; }
 
     /// <summary>Lines a terminal shows at once: the replay's "first screenful".</summary>
     public int ScreenfulEvents { get; init; } = 100;
