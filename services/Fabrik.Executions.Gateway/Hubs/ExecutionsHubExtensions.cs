@@ -31,7 +31,7 @@ public static class ExecutionsHubExtensions
             .AddJsonProtocol(options => GatewayJson.Apply(options.PayloadSerializerOptions))
             .AddStackExchangeRedis(redis, options =>
             {
-                options.Configuration.AbortOnConnectFail = false;
+                options.Configuration.WithConnectionDefaults();
                 if (!string.IsNullOrWhiteSpace(channelPrefix))
                 {
                     options.Configuration.ChannelPrefix = RedisChannel.Literal(channelPrefix);
