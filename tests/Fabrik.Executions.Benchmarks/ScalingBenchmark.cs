@@ -67,10 +67,10 @@ internal static class ScalingBenchmark
             context.Book.Add(Sections.Scaling, "polls per second, 3 pollers unlimited ÷ 1", "×", other[3] / other[1]);
         }
 
-        context.Book.Note(Sections.Scaling, $"{sizes.ScalingExecutions:N0} executions, each emitting {RatePerExecution} events/s; each window {sizes.ScalingWindowSeconds} s, once the pollers hold a fair share and have compiled their hot code (JIT warm-up: until no poller compiles 50 methods in 5 s). Poll lag: stored_at − created of the rows stored in the window (AWX's created is when the emulator emitted the event). Every running execution wants a poll each 0.5 s, more than pollers reach here, so polls per second is what the pollers manage.");
+        context.Book.Note(Sections.Scaling, $"{sizes.ScalingExecutions:N0} executions, each emitting {RatePerExecution} events/s; each window {sizes.ScalingWindowSeconds} s, once the pollers hold a fair share and have compiled their hot code (JIT warm-up: until no poller compiles 50 methods in 5 s). Poll lag: stored_at − created of the rows stored in the window (AWX's created is when the emulator emitted the event). Every running execution wants a poll each 0.5 s, more than pollers reach here, so polls per second is what the pollers manage. A poller that falls behind polls each execution less often and finds more events at each poll: its polls fall faster than the work it does (events stored per second) and its lag grows.");
         context.Book.Note(Sections.Scaling, quota is null
             ? $"The pollers could not be limited to {limited} ({whyNoQuota}): the targets are judged on pollers that share this machine's two cores with everything else, where one poller already saturates them."
-            : $"Each poller count is measured twice: unlimited, where one poller already saturates this machine's two cores (it, PostgreSQL, RabbitMQ, the emulator and the Gateways together spend about 2 ms of CPU per poll, see where the time goes) so more pollers cannot poll more; and with each poller limited to {limited} by a cgroup CPU quota, the CPU the Kubernetes manifest requests for a poller, as each poller of a cluster has CPU of its own: then a poller, not the machine, bounds the polls, and three such pollers with what their polls cost the servers still fit in two cores. A poller also has work for each execution it holds whether it polls or not (lease, keepalive and heartbeat every 5 s), so one limited poller holding all executions has less of its share left for polls than two or three holding fewer each, and the limited ratios can exceed the number of pollers. The targets are judged on the limited pollers.");
+            : $"Each poller count is measured twice: unlimited, where one poller already saturates this machine's two cores (it, PostgreSQL, RabbitMQ, the emulator and the Gateways together spend about 2 ms of CPU per poll, see where the time goes) so more pollers cannot poll more; and with each poller limited to {limited} by a cgroup CPU quota, the CPU the Kubernetes manifest requests for a poller, as each poller of a cluster has CPU of its own: then a poller, not the machine, bounds the polls, and three such pollers with what their polls cost the servers still fit in two cores. One limited poller falls far behind, polls with many events each, and so manages fewer polls than its share of a core would give at the pace of two or three: the limited ratios can exceed the number of pollers. The targets are judged on the limited pollers.");
     }
 
     /// <summary>Counts the pollers' AWX polls over one window and adds its figures; answers polls per second.</summary>
@@ -83,9 +83,11 @@ internal static class ScalingBenchmark
         await Task.Delay(window);
         var cpuUsed = CpuSnapshot.Take(context.Stack.ProcessIds()).SecondsSince(cpuBefore);
         var polls = (await context.Requests.CountAllAsync(urls)).Sum() - before.Sum();
-        var (lagP50, lagP99, _) = await context.Stored.StoreLagAsync(executions, window);
+        var (lagP50, lagP99, events) = await context.Stored.StoreLagAsync(executions, window);
 
         context.Book.Add(Sections.Scaling, $"AWX polls per second {label}", "requests/s", polls / window.TotalSeconds);
+        context.Book.Add(Sections.Scaling, $"events stored per second {label}", "events/s", events / window.TotalSeconds);
+        context.Book.Add(Sections.Scaling, $"events per AWX poll {label}", "events", (double)events / polls);
         context.Book.Add(Sections.Scaling, $"poll lag p50 {label}", "ms", lagP50);
         context.Book.Add(Sections.Scaling, $"poll lag p99 {label}", "ms", lagP99);
         foreach (var (part, seconds) in cpuUsed)
