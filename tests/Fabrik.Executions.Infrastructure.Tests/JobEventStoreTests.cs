@@ -96,15 +96,7 @@ public sealed class JobEventStoreTests
 
     private async Task<Guid> CreateExecutionAsync()
     {
-        var (execution, _) = await services.GetRequiredService<ExecutionRepository>().CreateAsync(new NewExecution
-        {
-            Id = Guid.CreateVersion7(),
-            RequestId = Guid.NewGuid().ToString(),
-            Template = new TemplateReference { Kind = TemplateKind.Job, Id = 1, Name = "Synthetic" },
-            ExtraVarsJson = "{}",
-            CredentialIds = [],
-            LaunchedBy = "tests",
-        }, CancellationToken.None);
+        var (execution, _) = await services.GetRequiredService<ExecutionRepository>().CreateAsync(SyntheticExecution.New(), CancellationToken.None);
         return execution.Id;
     }
 

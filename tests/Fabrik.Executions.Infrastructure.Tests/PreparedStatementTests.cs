@@ -1,4 +1,3 @@
-using Fabrik.Executions.Contracts;
 using Fabrik.Executions.Storage;
 using Fabrik.Executions.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,15 +19,7 @@ public sealed class PreparedStatementTests
         await using var services = new ServiceCollection().AddFabrikStorage(oneConnection).BuildServiceProvider();
         var executions = services.GetRequiredService<ExecutionRepository>();
         var streams = services.GetRequiredService<JobStreamRepository>();
-        var (execution, _) = await executions.CreateAsync(new NewExecution
-        {
-            Id = Guid.CreateVersion7(),
-            RequestId = Guid.NewGuid().ToString(),
-            Template = new TemplateReference { Kind = TemplateKind.Job, Id = 1, Name = "Synthetic" },
-            ExtraVarsJson = "{}",
-            CredentialIds = [],
-            LaunchedBy = "tests",
-        }, CancellationToken.None);
+        var (execution, _) = await executions.CreateAsync(SyntheticExecution.New(), CancellationToken.None);
         for (var use = 0; use < Uses; use++)
         {
             await executions.FindAsync(execution.Id, CancellationToken.None);
