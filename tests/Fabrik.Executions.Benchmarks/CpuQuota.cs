@@ -52,12 +52,20 @@ public sealed class CpuQuota : IDisposable
         return null;
     }
 
-    /// <summary>A read-only cgroup file system (a container's) refuses to create a group: better found out before measuring.</summary>
+    /// <summary>A read-only cgroup file system (a container's) refuses a group or its quota: better found out before measuring.</summary>
     private static CpuQuota Probed(CpuQuota quota)
     {
         var probe = Path.Combine(quota.root, $"fabrik-benchmark-probe-{Environment.ProcessId}");
         Directory.CreateDirectory(probe);
-        Directory.Delete(probe);
+        try
+        {
+            quota.WriteQuota(probe, "50000");
+        }
+        finally
+        {
+            Directory.Delete(probe);
+        }
+
         return quota;
     }
 
@@ -70,17 +78,21 @@ public sealed class CpuQuota : IDisposable
             var group = Path.Combine(root, $"fabrik-benchmark-{processId}");
             Directory.CreateDirectory(group);
             groups[processId] = group;
-            if (unified)
-            {
-                File.WriteAllText(Path.Combine(group, "cpu.max"), $"{quota} {PeriodMicroseconds}");
-            }
-            else
-            {
-                File.WriteAllText(Path.Combine(group, "cpu.cfs_period_us"), PeriodMicroseconds.ToString(CultureInfo.InvariantCulture));
-                File.WriteAllText(Path.Combine(group, "cpu.cfs_quota_us"), quota);
-            }
-
+            WriteQuota(group, quota);
             File.WriteAllText(Path.Combine(group, "cgroup.procs"), processId.ToString(CultureInfo.InvariantCulture));
+        }
+    }
+
+    private void WriteQuota(string group, string microseconds)
+    {
+        if (unified)
+        {
+            File.WriteAllText(Path.Combine(group, "cpu.max"), $"{microseconds} {PeriodMicroseconds}");
+        }
+        else
+        {
+            File.WriteAllText(Path.Combine(group, "cpu.cfs_period_us"), PeriodMicroseconds.ToString(CultureInfo.InvariantCulture));
+            File.WriteAllText(Path.Combine(group, "cpu.cfs_quota_us"), microseconds);
         }
     }
 
