@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 
 namespace Fabrik.Executions.Benchmarks.Tests;
 
@@ -19,11 +18,11 @@ public sealed class CpuQuotaTests
         try
         {
             quota.Limit([limited.Id], 0.1);
-            var limitedBefore = CpuSeconds(limited.Id);
-            var freeBefore = CpuSeconds(free.Id);
+            var limitedBefore = CpuSnapshot.SecondsOf(limited.Id);
+            var freeBefore = CpuSnapshot.SecondsOf(free.Id);
             await Task.Delay(TimeSpan.FromSeconds(2));
-            var limitedUsed = CpuSeconds(limited.Id) - limitedBefore;
-            var freeUsed = CpuSeconds(free.Id) - freeBefore;
+            var limitedUsed = CpuSnapshot.SecondsOf(limited.Id) - limitedBefore;
+            var freeUsed = CpuSnapshot.SecondsOf(free.Id) - freeBefore;
 
             Assert.That(limitedUsed, Is.LessThan(freeUsed / 2), $"limited to 0.1 core it used {limitedUsed} s, its twin {freeUsed} s");
             quota.Lift();
@@ -37,12 +36,4 @@ public sealed class CpuQuotaTests
     }
 
     private static Process BusyLoop() => Process.Start("sh", ["-c", "while :; do :; done"]);
-
-    /// <summary>User and system time from /proc/PID/stat (fields 14 and 15, in clock ticks of 1/100 s).</summary>
-    private static double CpuSeconds(int processId)
-    {
-        var stat = File.ReadAllText($"/proc/{processId}/stat");
-        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100d;
-    }
 }

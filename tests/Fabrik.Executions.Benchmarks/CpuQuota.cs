@@ -7,7 +7,7 @@ namespace Fabrik.Executions.Benchmarks;
 /// <c>cpu.cfs_quota_us</c>): each process gets a group of its own and goes back to the root group when lifted. Needs root
 /// and a mounted CPU controller; <see cref="TryCreate"/> says why not otherwise.
 /// </summary>
-public sealed class CpuQuota : IDisposable
+internal sealed class CpuQuota : IDisposable
 {
     private const int PeriodMicroseconds = 100_000;
     private readonly string root;

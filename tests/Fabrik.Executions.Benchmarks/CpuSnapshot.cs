@@ -23,7 +23,7 @@ internal sealed record CpuSnapshot(long At, IReadOnlyDictionary<string, double> 
         var seconds = new Dictionary<string, double>();
         foreach (var (name, id) in processes.Append(new("benchmark harness", Environment.ProcessId)))
         {
-            seconds[name] = TicksOf(id) / TicksPerSecond;
+            seconds[name] = SecondsOf(id);
         }
 
         foreach (var directory in Directory.EnumerateDirectories("/proc"))
@@ -71,6 +71,9 @@ internal sealed record CpuSnapshot(long At, IReadOnlyDictionary<string, double> 
             return "";
         }
     }
+
+    /// <summary>The CPU seconds one process has used so far, 0 once it is gone.</summary>
+    public static double SecondsOf(int id) => TicksOf(id) / TicksPerSecond;
 
     private static long TicksOf(int id, bool withExitedChildren = false)
     {

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Fabrik.Executions.Benchmarks;
 
 /// <summary>A counter read from a service's own <c>/metrics</c> (Prometheus text), summed over the series that match.</summary>
-public static class ServiceMetrics
+internal static class ServiceMetrics
 {
     private static readonly HttpClient Scraper = new() { Timeout = TimeSpan.FromSeconds(30) };
 
