@@ -71,6 +71,23 @@ public sealed class JobEventStoreTests
     }
 
     [Test]
+    public async Task The_same_page_stored_twice_at_once_is_stored_once_and_new_to_one_of_them()
+    {
+        var executionId = await CreateExecutionAsync();
+        var store = services.GetRequiredService<JobEventStore>();
+        var page = Events(executionId, Enumerable.Range(1, 200).Select(counter => (long)counter).ToArray());
+
+        var both = await Task.WhenAll(
+            store.StoreAsync(executionId, 1, page, CancellationToken.None),
+            store.StoreAsync(executionId, 1, page, CancellationToken.None));
+
+        Assert.That(both.Sum(stored => stored.Inserted.Count), Is.EqualTo(200));
+        Assert.That(both.Select(stored => (stored.Watermark, stored.MaxCounter)), Is.All.EqualTo((200L, 200L)));
+        var stored = await store.ReadAfterAsync(executionId, 1, 0, 1_000, CancellationToken.None);
+        Assert.That(stored.Select(e => e.Counter), Is.EqualTo(page.Select(e => e.Counter)));
+    }
+
+    [Test]
     public async Task Stored_events_read_back_field_for_field()
     {
         var executionId = await CreateExecutionAsync();

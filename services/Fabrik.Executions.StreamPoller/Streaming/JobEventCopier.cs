@@ -6,7 +6,8 @@ namespace Fabrik.Executions.StreamPoller.Streaming;
 
 /// <summary>
 /// Copies one AWX job's events into PostgreSQL exactly once and publishes each stored page, event by event and whole,
-/// after it is stored. New events are read from the highest stored counter on, following AWX's relative <c>next</c>;
+/// after it is stored; how far the stream is published is recorded once a pass, since a takeover republishes from there
+/// and consumers dedupe. New events are read from the highest stored counter on, following AWX's relative <c>next</c>;
 /// counters missing below it (AWX makes events visible late and out of order) are asked for by <c>counter__in</c>, so a
 /// counter that never appears costs one small query per pass instead of a re-read of everything above the watermark.
 /// </summary>
@@ -75,6 +76,11 @@ public sealed partial class JobEventCopier(StreamContext context, Guid execution
                     inserted.AddRange(stored);
                 }
             }
+        }
+
+        if (inserted.Count > 0)
+        {
+            await context.Streams.MarkPublishedAsync(executionId, jobId, Watermark, cancellationToken);
         }
 
         republishNeeded = false;
@@ -167,14 +173,11 @@ public sealed partial class JobEventCopier(StreamContext context, Guid execution
         return stored.Inserted;
     }
 
-    /// <summary>Publishes a stored page and records how far the stream is published.</summary>
     private async Task PublishAsync(IReadOnlyList<JobEventReceived> stored, CancellationToken cancellationToken)
     {
         if (stored.Count > 0)
         {
-            var watermark = Watermark;
             await context.Publisher.PublishStoredPageAsync(stored, cancellationToken);
-            await context.Streams.MarkPublishedAsync(executionId, jobId, watermark, cancellationToken);
         }
     }
 
