@@ -2,6 +2,7 @@ using Fabrik.Executions.Contracts;
 using Fabrik.Executions.Hosting;
 using Fabrik.Executions.StreamPoller.Telemetry;
 using MassTransit;
+using Microsoft.Extensions.Options;
 
 namespace Fabrik.Executions.StreamPoller.Streaming;
 
@@ -16,7 +17,7 @@ namespace Fabrik.Executions.StreamPoller.Streaming;
 /// their publish timeouts ignored. A publish the caller gave up on finishes or fails on its own, and consumers dedupe
 /// what it repeats; while too many are still under way, new ones fail at once instead of piling up.
 /// </remarks>
-public sealed class StreamPublisher(IBus bus, ExecutionWatchers watchers, PollerMetrics metrics)
+public sealed class StreamPublisher(IBus bus, ExecutionWatchers watchers, PollerMetrics metrics, IOptions<StreamPollerOptions> options)
 {
     private const int MaxUnfinished = 256;
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
@@ -29,17 +30,21 @@ public sealed class StreamPublisher(IBus bus, ExecutionWatchers watchers, Poller
 
     /// <summary>
     /// Publishes a stored page of one job's events, in counter order: one <see cref="JobEventReceived"/> per event for
-    /// the subscribers the frame promises them to, one <see cref="JobEventsReceived"/> for the consumers that take
-    /// pages, and, while a browser watches the execution, one <see cref="WatchedJobEventsReceived"/> for the Gateways.
-    /// Returns when all went out. The page must be stored: whether it is watched is asked after that.
+    /// the subscribers the frame promises them to (unless <see cref="StreamPollerOptions.PublishEachEvent"/> is off),
+    /// one <see cref="JobEventsReceived"/> for the consumers that take pages, and, while a browser watches the
+    /// execution, one <see cref="WatchedJobEventsReceived"/> for the Gateways. Returns when all went out. The page must
+    /// be stored: whether it is watched is asked after that.
     /// </summary>
     public Task PublishStoredPageAsync(IReadOnlyList<JobEventReceived> events, CancellationToken cancellationToken)
     {
         var page = JobEventsReceived.Of(events);
         return PublishWithinTimeoutAsync(
-            () => Task.WhenAll(bus.PublishBatch(events, CancellationToken.None), bus.Publish(page, CancellationToken.None), PublishIfWatchedAsync(page)),
+            () => Task.WhenAll(PublishEachEventAsync(events), bus.Publish(page, CancellationToken.None), PublishIfWatchedAsync(page)),
             cancellationToken);
     }
+
+    private Task PublishEachEventAsync(IReadOnlyList<JobEventReceived> events) =>
+        options.Value.PublishEachEvent ? bus.PublishBatch(events, CancellationToken.None) : Task.CompletedTask;
 
     private async Task PublishIfWatchedAsync(JobEventsReceived page)
     {

@@ -40,6 +40,21 @@ public sealed class PagePublishingTests
     }
 
     [Test]
+    public async Task A_poller_told_not_to_publish_each_event_publishes_the_pages_alone()
+    {
+        var pagesAlone = new Dictionary<string, string?> { ["Poller:PublishEachEvent"] = "false" };
+        await using var session = await PollingSession.StartAsync(pagesAlone);
+        var executionId = await session.Gateway.LaunchSyntheticAsync(new JsonObject { ["emulator_events"] = Events, ["emulator_events_per_second"] = 0 });
+
+        await session.FinishedMessageAsync(executionId);
+        await Eventually.TrueAsync(
+            () => Task.FromResult(session.Probe.Received<JobEventsReceived>().Where(p => p.ExecutionId == executionId).SelectMany(p => p.Events).DistinctBy(e => e.Counter).Count() == Events),
+            $"pages holding all {Events} events", PollingSession.Deadline);
+
+        Assert.That(session.Probe.Received<JobEventReceived>().Count(e => e.ExecutionId == executionId), Is.Zero, "events published on their own");
+    }
+
+    [Test]
     public async Task Only_pages_of_an_execution_a_browser_watches_go_to_the_gateways()
     {
         await using var session = await PollingSession.StartAsync(pollers: 0);
