@@ -71,9 +71,16 @@ internal sealed class BenchmarkStack : IAsyncDisposable
         }
     }
 
-    public async Task<LiveService> StartPollerAsync()
+    /// <summary>Starts a poller, with <paramref name="settings"/> over the stack's configuration.</summary>
+    public async Task<LiveService> StartPollerAsync(IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var poller = await LiveService.StartAsync($"poller-{pollers.Count + 1}", "Fabrik.Executions.StreamPoller", PollerConfiguration, StartDeadline);
+        var configuration = PollerConfiguration;
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            configuration[key] = value;
+        }
+
+        var poller = await LiveService.StartAsync($"poller-{pollers.Count + 1}", "Fabrik.Executions.StreamPoller", configuration, StartDeadline);
         pollers.Add(poller);
         return poller;
     }

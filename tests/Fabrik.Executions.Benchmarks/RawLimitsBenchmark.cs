@@ -20,7 +20,8 @@ internal static class RawLimitsBenchmark
         await using var dataSource = NpgsqlDataSource.Create(context.Stack.Infrastructure.Postgres);
         var store = new JobEventStore(dataSource);
         var events = await ReadAllAsync(store, context.IngestedExecution, context.IngestedJob);
-        var ingest = context.Book.Figures.Single(f => f.Name == IngestBenchmark.Rate).Samples[^1];
+        var ingest = LatestOf(context.Book, IngestBenchmark.Rate);
+        var pagesAlone = LatestOf(context.Book, IngestBenchmark.PagesAloneRate);
 
         // The best of a few alternating COPYs: a machine's limit, not its noise, and neither variant always goes first.
         var (copy, copyWithoutTrigram) = (0.0, 0.0);
@@ -43,7 +44,10 @@ internal static class RawLimitsBenchmark
         book.Add(Sections.Ingest, "RabbitMQ publish of the same messages (plain client, confirms, persistent)", "messages/s", publish);
         book.Add(Sections.Ingest, "poller ÷ COPY", "%", 100 * ingest / copy, Target.Minimum(50));
         book.Add(Sections.Ingest, "poller ÷ raw publish", "%", 100 * ingest / publish);
+        book.Add(Sections.Ingest, "poller publishing pages alone ÷ COPY", "%", 100 * pagesAlone / copy);
     }
+
+    private static double LatestOf(FigureBook book, string figure) => book.Figures.Single(f => f.Name == figure).Samples[^1];
 
     private static async Task<List<JobEventReceived>> ReadAllAsync(JobEventStore store, Guid execution, long job)
     {
