@@ -34,14 +34,16 @@ internal static class RawLimitsBenchmark
             copyWithoutTrigram = Math.Max(copyWithoutTrigram, trigramFirst ? second : first);
         }
         var stored = await StoreRateAsync(context, store, events);
-        var publish = await RawPublish.RateAsync(context.Stack.Infrastructure.RabbitMq, events);
+        var publish = await RawPublish.RateAsync(context.Stack.Infrastructure.RabbitMq, events, intoQueue: false);
+        var publishIntoQueue = await RawPublish.RateAsync(context.Stack.Infrastructure.RabbitMq, events, intoQueue: true);
 
         var book = context.Book;
         book.Add(Sections.Ingest, $"PostgreSQL binary COPY of the same rows (all job_events indexes, best of {CopyAttempts})", "rows/s", copy);
         book.Add(Sections.Ingest, $"PostgreSQL binary COPY without the stdout trigram index (best of {CopyAttempts})", "rows/s", copyWithoutTrigram);
         book.Add(Sections.Ingest, "cost of the stdout trigram index on COPY", "µs/row", 1e6 / copy - 1e6 / copyWithoutTrigram);
         book.Add(Sections.Ingest, $"the poller's store statement alone (JobEventStore, pages of {PageSize})", "rows/s", stored);
-        book.Add(Sections.Ingest, "RabbitMQ publish of the same messages (plain client, confirms, persistent)", "messages/s", publish);
+        book.Add(Sections.Ingest, "RabbitMQ publish of the same messages (plain client, confirms, persistent) to an exchange bound to nothing, as the poller's here", "messages/s", publish);
+        book.Add(Sections.Ingest, "… into one durable queue, as for one subscriber", "messages/s", publishIntoQueue);
         book.Add(Sections.Ingest, "poller ÷ COPY", "%", 100 * ingest / copy, Target.Minimum(50));
         book.Add(Sections.Ingest, "poller ÷ raw publish", "%", 100 * ingest / publish);
         book.Add(Sections.Ingest, "poller publishing pages alone ÷ COPY", "%", 100 * pagesAlone / copy);

@@ -6,14 +6,15 @@ namespace Fabrik.Executions.Benchmarks;
 
 /// <summary>
 /// RabbitMQ's own pace for the poller's messages: the same events in MassTransit's JSON envelope, persistent, to a
-/// durable fanout exchange with one durable queue, with publisher confirms, 200 in flight as the poller's pages are.
+/// durable fanout exchange, with publisher confirms, 200 in flight as the poller's pages are; either bound to nothing,
+/// as the poller's per-event exchange is in the benchmark's stack, or to one durable queue, as for one subscriber.
 /// </summary>
 internal static class RawPublish
 {
     private const string Name = "benchmarks.raw-publish";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static async Task<double> RateAsync(Uri rabbitMq, IReadOnlyList<JobEventReceived> events)
+    public static async Task<double> RateAsync(Uri rabbitMq, IReadOnlyList<JobEventReceived> events, bool intoQueue)
     {
         var bodies = events.Select(e => JsonSerializer.SerializeToUtf8Bytes(new
         {
@@ -27,8 +28,12 @@ internal static class RawPublish
         await using var channel = await connection.CreateChannelAsync(
             new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
         await channel.ExchangeDeclareAsync(Name, ExchangeType.Fanout, durable: true);
-        await channel.QueueDeclareAsync(Name, durable: true, exclusive: false, autoDelete: false);
-        await channel.QueueBindAsync(Name, Name, "");
+        if (intoQueue)
+        {
+            await channel.QueueDeclareAsync(Name, durable: true, exclusive: false, autoDelete: false);
+            await channel.QueueBindAsync(Name, Name, "");
+        }
+
         var properties = new BasicProperties { Persistent = true, ContentType = "application/vnd.masstransit+json" };
 
         var rate = await IngestBenchmark.RateAsync(bodies.Count, async () =>
@@ -38,7 +43,11 @@ internal static class RawPublish
                 await Task.WhenAll(page.Select(body => channel.BasicPublishAsync(Name, "", false, properties, body).AsTask()));
             }
         });
-        await channel.QueueDeleteAsync(Name);
+        if (intoQueue)
+        {
+            await channel.QueueDeleteAsync(Name);
+        }
+
         await channel.ExchangeDeleteAsync(Name);
         return rate;
     }
