@@ -34,8 +34,9 @@ internal static class RawLimitsBenchmark
             copyWithoutTrigram = Math.Max(copyWithoutTrigram, trigramFirst ? second : first);
         }
         var stored = await StoreRateAsync(context, store, events);
-        var publish = await RawPublish.RateAsync(context.Stack.Infrastructure.RabbitMq, events, intoQueue: false);
-        var publishIntoQueue = await RawPublish.RateAsync(context.Stack.Infrastructure.RabbitMq, events, intoQueue: true);
+        var bodies = RawPublish.Bodies(events);
+        var publish = await RawPublish.RateAsync(context.Stack.Infrastructure.RabbitMq, bodies, intoQueue: false);
+        var publishIntoQueue = await RawPublish.RateAsync(context.Stack.Infrastructure.RabbitMq, bodies, intoQueue: true);
 
         var book = context.Book;
         book.Add(Sections.Ingest, $"PostgreSQL binary COPY of the same rows (all job_events indexes, best of {CopyAttempts})", "rows/s", copy);

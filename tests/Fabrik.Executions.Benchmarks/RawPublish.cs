@@ -14,15 +14,18 @@ internal static class RawPublish
     private const string Name = "benchmarks.raw-publish";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static async Task<double> RateAsync(Uri rabbitMq, IReadOnlyList<JobEventReceived> events, bool intoQueue)
-    {
-        var bodies = events.Select(e => JsonSerializer.SerializeToUtf8Bytes(new
+    /// <summary>The events as the bodies the poller's messages have, built once for every measurement.</summary>
+    public static IReadOnlyList<byte[]> Bodies(IReadOnlyList<JobEventReceived> events) =>
+        events.Select(e => JsonSerializer.SerializeToUtf8Bytes(new
         {
             MessageId = Guid.NewGuid(),
             MessageType = new[] { "urn:message:Fabrik.Executions.Contracts:JobEventReceived" },
             Message = e,
             SentTime = DateTimeOffset.UtcNow,
         }, Json)).ToList();
+
+    public static async Task<double> RateAsync(Uri rabbitMq, IReadOnlyList<byte[]> bodies, bool intoQueue)
+    {
         var factory = new ConnectionFactory { Uri = rabbitMq };
         await using var connection = await factory.CreateConnectionAsync();
         await using var channel = await connection.CreateChannelAsync(
