@@ -59,17 +59,19 @@ public sealed class WatchdogQueries(NpgsqlDataSource dataSource)
 
     /// <summary>
     /// Executions whose stream finished (terminal, with a final counter) more than <paramref name="olderThan"/> ago
-    /// and whose results were never stored. Oldest first.
+    /// and whose finish was not followed up: results never stored, or a workflow's clone never removed from AWX.
+    /// Oldest first.
     /// </summary>
-    public async Task<IReadOnlyList<ExecutionRecord>> ListUnparsedLongerThanAsync(TimeSpan olderThan, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ExecutionRecord>> ListUnsettledFinishesLongerThanAsync(TimeSpan olderThan, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<ExecutionRecord>(new CommandDefinition(
             $"""
             select {RecordColumns<ExecutionRecord>.List} from executions
-            where results_source is null and final_counter is not null and awx_job_id is not null
+            where final_counter is not null and awx_job_id is not null
               and status in ('successful', 'failed', 'error', 'canceled')
               and finished_at < now() - make_interval(secs => @seconds)
+              and (results_source is null or (awx_workflow_clone_id is not null and clone_removed_at is null))
             order by finished_at
             """,
             new { seconds = olderThan.TotalSeconds },

@@ -32,7 +32,7 @@ public static class WatchdogExtensions
         builder.Services.AddSingleton<VanishedJobs>();
         builder.Services.AddSingleton<IWatchdogCheck, StuckPendingCheck>();
         builder.Services.AddSingleton<IWatchdogCheck, StalledStreamCheck>();
-        builder.Services.AddSingleton<IWatchdogCheck, UnparsedResultsCheck>();
+        builder.Services.AddSingleton<IWatchdogCheck, UnsettledFinishCheck>();
         builder.Services.AddSingleton<IWatchdogCheck, ActiveExecutionsCensus>();
         builder.Services.AddSingleton<SweepLock>();
         builder.Services.AddHostedService<WatchdogSweeper>();

@@ -12,7 +12,7 @@ public sealed class WatchdogMetrics
     private readonly Counter<long> launchResends;
     private readonly Counter<long> unknownLaunches;
     private readonly Counter<long> vanishedJobs;
-    private readonly Counter<long> resultsRepublished;
+    private readonly Counter<long> finishesRepublished;
     private readonly Counter<long> awxRefusals;
 
     public WatchdogMetrics(IMeterFactory meterFactory)
@@ -27,8 +27,9 @@ public sealed class WatchdogMetrics
         unknownLaunches = meter.CreateCounter<long>(
             "fabrik.watchdog.unknown_launches", "{execution}", "Executions set to error because their launch was attempted but its outcome never recorded.");
         vanishedJobs = meter.CreateCounter<long>("fabrik.watchdog.vanished_jobs", "{execution}", "Executions set to error because AWX no longer has their job.");
-        resultsRepublished = meter.CreateCounter<long>(
-            "fabrik.watchdog.results_republished", "{execution}", "ExecutionFinished published again for finished executions without parsed results.");
+        finishesRepublished = meter.CreateCounter<long>(
+            "fabrik.watchdog.finishes_republished", "{execution}",
+            "ExecutionFinished published again for finished executions whose results were never parsed or whose workflow clone is still in AWX.");
         awxRefusals = meter.CreateCounter<long>("fabrik.watchdog.awx_refusals", "{sweep}", "Sweeps in which AWX refused the Watchdog's token (401 or 403).");
     }
 
@@ -46,7 +47,7 @@ public sealed class WatchdogMetrics
 
     public void JobVanished() => vanishedJobs.Add(1);
 
-    public void ResultsRepublished() => resultsRepublished.Add(1);
+    public void FinishRepublished() => finishesRepublished.Add(1);
 
     public void AwxRefused() => awxRefusals.Add(1);
 }

@@ -130,9 +130,22 @@ public sealed class WatchdogUnderTest : IAsyncDisposable
     }
 
     /// <summary>An execution whose stream finished <paramref name="age"/> ago as a poller finishes it; results parsed only when asked.</summary>
-    public async Task<ExecutionRecord> CreateFinishedAsync(TimeSpan age, bool resultsParsed = false)
+    /// <param name="age">How long ago it finished.</param>
+    /// <param name="resultsParsed">Whether the ResultParser stored its results.</param>
+    /// <param name="workflowClone">Null for a job; for a workflow, its clone in AWX and whether the Launcher removed it.</param>
+    public async Task<ExecutionRecord> CreateFinishedAsync(TimeSpan age, bool resultsParsed = false, (int Id, bool Removed)? workflowClone = null)
     {
         var executionId = await CreateRunningAsync(ExistingJobId);
+        if (workflowClone is var (cloneId, removed))
+        {
+            var clones = new WorkflowCloneRepository(Database);
+            await clones.RecordCloneAsync(executionId, cloneId, CancellationToken.None);
+            if (removed)
+            {
+                await clones.MarkRemovedAsync(executionId, CancellationToken.None);
+            }
+        }
+
         Assert.That(await Executions.FinishAsync(executionId, ExecutionStatus.Failed, null, 42, [7, 9], false, 3, CancellationToken.None), Is.Not.Null);
         // Results first: aged before them, a sweep in between would see an old execution without results and re-send it.
         if (resultsParsed)

@@ -144,11 +144,31 @@ internal sealed class WorkflowSession(Pipeline pipeline) : IAsyncDisposable
     public async Task<long> CloneOfAsync(long workflowJobId) =>
         (await AwxAsync($"api/v2/workflow_jobs/{workflowJobId}/")).GetProperty("workflow_job_template").GetInt64();
 
-    public Task WaitForCloneRemovedAsync(long cloneId) =>
-        Eventually.TrueAsync(
-            async () => await AwxStatusAsync($"api/v2/workflow_job_templates/{cloneId}/") == HttpStatusCode.NotFound,
-            $"the ephemeral clone {cloneId} to be removed from AWX",
-            Deadline);
+    /// <summary>Waits for AWX to lose the clone; at the deadline, fails saying what AWX and the database hold of it.</summary>
+    public async Task WaitForCloneRemovedAsync(long cloneId)
+    {
+        try
+        {
+            await Eventually.TrueAsync(
+                async () => await AwxStatusAsync($"api/v2/workflow_job_templates/{cloneId}/") == HttpStatusCode.NotFound,
+                $"the ephemeral clone {cloneId} to be removed from AWX",
+                Deadline);
+        }
+        catch (TimeoutException timeout)
+        {
+            var workflowJobs = (await AwxAsync($"api/v2/workflow_job_templates/{cloneId}/workflow_jobs/")).GetProperty("results").EnumerateArray()
+                .Select(job => $"{job.GetProperty("id")} {job.GetProperty("status")}");
+            await using var connection = new NpgsqlConnection(pipeline.Infrastructure.Postgres);
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand("select id, status, clone_removed_at from executions where awx_workflow_clone_id = @clone", connection);
+            command.Parameters.AddWithValue("clone", (int)cloneId);
+            await using var reader = await command.ExecuteReaderAsync();
+            var stored = await reader.ReadAsync()
+                ? $"execution {reader.GetGuid(0)} is {reader.GetString(1)}, clone_removed_at {(await reader.IsDBNullAsync(2) ? "null" : reader.GetDateTime(2).ToString("o"))}"
+                : "no execution records it";
+            Assert.Fail($"{timeout.Message} Its workflow jobs in AWX: [{string.Join(", ", workflowJobs)}]; {stored}.");
+        }
+    }
 
     public static async Task<JsonElement> DataAsync(HttpResponseMessage response, HttpStatusCode expected)
     {

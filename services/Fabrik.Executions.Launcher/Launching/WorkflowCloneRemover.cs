@@ -22,6 +22,11 @@ public sealed partial class WorkflowCloneRemover(AwxClient awx, WorkflowCloneRep
         {
             // Already gone: removed by an earlier delivery, or by an AWX admin.
         }
+        catch (ApiException exception)
+        {
+            LogRefused(logger, executionId, cloneId, AwxErrorText.Describe(exception));
+            throw;
+        }
 
         await clones.MarkRemovedAsync(executionId, cancellationToken);
         LogRemoved(logger, executionId, cloneId);
@@ -42,6 +47,9 @@ public sealed partial class WorkflowCloneRemover(AwxClient awx, WorkflowCloneRep
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Removed workflow clone {CloneId} of execution {ExecutionId} from AWX")]
     private static partial void LogRemoved(ILogger logger, Guid executionId, int cloneId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "AWX did not remove workflow clone {CloneId} of execution {ExecutionId}: {Reason}")]
+    private static partial void LogRefused(ILogger logger, Guid executionId, int cloneId, string reason);
 
     [LoggerMessage(Level = LogLevel.Error,
         Message = "Workflow clone {CloneId} of execution {ExecutionId} could not be removed from AWX; remove workflow job template {CloneId} there")]
