@@ -12,6 +12,8 @@ public enum HostResultsSource
     JobHostSummaries,
     /// <summary>The stored <c>playbook_on_stats</c> event.</summary>
     PlaybookOnStats,
+    /// <summary>A workflow's: its playbook node jobs' results, each from its best source, added up host by host.</summary>
+    WorkflowNodes,
     /// <summary>No source had per-host results.</summary>
     None,
 }

@@ -16,7 +16,9 @@ public static class ResultParserExtensions
     {
         builder.AddFabrikStorage();
         builder.AddAwxClient();
+        builder.Services.AddSingleton<AwxJobReader>();
         builder.Services.AddSingleton<HostResultsReader>();
+        builder.Services.AddSingleton<WorkflowHostResults>();
         builder.AddFabrikBus(QueuePrefix, bus => bus.AddConsumer<ExecutionFinishedConsumer, ExecutionFinishedConsumerDefinition>());
         return builder;
     }

@@ -43,6 +43,8 @@ public sealed class WorkflowRunTests
             Assert.That(job.GetProperty("summary_fields").GetProperty("credentials").EnumerateArray().Select(c => c.GetProperty("id").GetInt32()),
                 Does.Contain(7), $"node {node.GetProperty("identifier")} ran with the execution's credential, bound on the clone's node");
         }
+
+        await VerifyHostResultsAsync(session, executionId, nodes);
     }
 
     [Test]
@@ -128,6 +130,31 @@ public sealed class WorkflowRunTests
 
         await session.WaitForCloneRemovedAsync(await session.CloneOfAsync(workflowJobId));
         return nodes;
+    }
+
+    /// <summary>
+    /// The workflow's per-host results are its node jobs' added up host by host, as the emulator ran them; a host that
+    /// failed in deploy stays failed, so the successful workflow is a partial success; AWX's workflow job is its detail.
+    /// </summary>
+    private static async Task VerifyHostResultsAsync(WorkflowSession session, Guid executionId, IReadOnlyList<JsonElement> nodes)
+    {
+        var execution = await session.WaitForResultsAsync(executionId);
+        var expected = nodes
+            .Where(node => node.GetProperty("kind").GetString() == "job" && node.GetProperty("job_id").ValueKind == JsonValueKind.Number)
+            .SelectMany(node => session.Pipeline.Awx.GetExpectedHostOutcomes(node.GetProperty("job_id").GetInt32()))
+            .GroupBy(host => host.Host)
+            .Select(runs => (runs.Key, runs.Sum(r => r.Ok), runs.Sum(r => r.Changed), runs.Sum(r => r.Failed), runs.Sum(r => r.Unreachable), runs.Sum(r => r.Skipped)));
+        var stored = execution.GetProperty("row_results").EnumerateArray().Select(row => (
+            row.GetProperty("host").GetString()!, row.GetProperty("ok").GetInt32(), row.GetProperty("changed").GetInt32(),
+            row.GetProperty("failed").GetInt32(), row.GetProperty("unreachable").GetInt32(), row.GetProperty("skipped").GetInt32()));
+        Assert.That(stored, Is.EquivalentTo(expected), "each host's counts are the sum over the node jobs");
+        Assert.That(execution.GetProperty("row_results").EnumerateArray()
+                .Where(row => row.GetProperty("failed").GetInt32() > 0)
+                .Select(row => row.GetProperty("status").GetString()),
+            Is.Not.Empty.And.All.EqualTo("failed"));
+        Assert.That(execution.GetProperty("results_source").GetString(), Is.EqualTo("workflow_nodes"));
+        Assert.That(execution.GetProperty("partial_success").GetBoolean(), Is.True, "successful, with a host that failed in deploy");
+        Assert.That(await session.StoredAwxJobTypeAsync(executionId), Is.EqualTo("workflow_job"), "awx_job_data is AWX's workflow job, verbatim");
     }
 
     private static string NameOf(IReadOnlyList<JsonElement> nodes, long nodeId) =>

@@ -74,6 +74,27 @@ internal sealed class WorkflowSession(Pipeline pipeline) : IAsyncDisposable
         return execution;
     }
 
+    /// <summary>Waits until the execution's per-host results are parsed, and answers it.</summary>
+    public async Task<JsonElement> WaitForResultsAsync(Guid executionId)
+    {
+        var execution = default(JsonElement);
+        await Eventually.TrueAsync(
+            async () => (execution = await GetAsync($"/api/v1/executions/{executionId}")).GetProperty("results_source").ValueKind == JsonValueKind.String,
+            $"execution {executionId}'s results to be parsed",
+            Deadline);
+        return execution;
+    }
+
+    /// <summary>The <c>type</c> of the AWX detail the ResultParser stored verbatim.</summary>
+    public async Task<string?> StoredAwxJobTypeAsync(Guid executionId)
+    {
+        await using var connection = new NpgsqlConnection(pipeline.Infrastructure.Postgres);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("select awx_job_data ->> 'type' from executions where id = @id", connection);
+        command.Parameters.AddWithValue("id", executionId);
+        return await command.ExecuteScalarAsync() as string;
+    }
+
     /// <summary>Waits until the execution's workflow has a node that satisfies <paramref name="condition"/>, and answers it.</summary>
     public async Task<JsonElement> WaitForNodeAsync(Guid executionId, Func<JsonElement, bool> condition, string what)
     {

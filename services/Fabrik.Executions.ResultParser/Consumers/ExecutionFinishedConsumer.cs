@@ -1,24 +1,22 @@
-using System.Net;
 using System.Text.Json;
-using Fabrik.Executions.Awx;
 using Fabrik.Executions.Contracts;
 using Fabrik.Executions.ResultParser.Results;
 using Fabrik.Executions.Storage;
 using MassTransit;
-using Refit;
 
 namespace Fabrik.Executions.ResultParser.Consumers;
 
 /// <summary>
-/// Stores what AWX says about a finished job (its detail verbatim, artifacts, run time) and its per-host results,
-/// in one update that overwrites the previous one, so a redelivered message leaves the same row and republishing
-/// the same results is harmless.
+/// Stores what AWX says about a finished job or workflow job (its detail verbatim, artifacts, run time) and its
+/// per-host results, in one update that overwrites the previous one, so a redelivered message leaves the same row and
+/// republishing the same results is harmless.
 /// </summary>
 public sealed class ExecutionFinishedConsumer(
     ExecutionRepository executions,
     ExecutionResultsRepository results,
-    AwxClient awx,
+    AwxJobReader jobs,
     HostResultsReader hostResults,
+    WorkflowHostResults workflowHostResults,
     ILogger<ExecutionFinishedConsumer> logger) : IConsumer<ExecutionFinished>
 {
     public async Task Consume(ConsumeContext<ExecutionFinished> context)
@@ -37,8 +35,13 @@ public sealed class ExecutionFinishedConsumer(
             return;
         }
 
-        var job = await ReadJobAsync(finished.AwxJobId, context.CancellationToken);
-        var parsed = await hostResults.ReadAsync(execution.Id, finished.AwxJobId, job, context.CancellationToken);
+        var workflow = execution.TemplateKind == TemplateKind.Workflow;
+        var job = workflow
+            ? await jobs.ReadWorkflowJobAsync(finished.AwxJobId, context.CancellationToken)
+            : await jobs.ReadJobAsync(finished.AwxJobId, context.CancellationToken);
+        var parsed = workflow
+            ? await workflowHostResults.ReadAsync(execution.Id, context.CancellationToken)
+            : await hostResults.ReadAsync(execution.Id, finished.AwxJobId, job, context.CancellationToken);
         // The database is the truth; the message's status only stands in if it arrived before the status was stored.
         var status = execution.Status.IsTerminal() ? execution.Status : finished.Status;
         var partialSuccess = HostOutcomes.IsPartialSuccess(status, parsed.Hosts);
@@ -67,20 +70,5 @@ public sealed class ExecutionFinishedConsumer(
         logger.LogInformation(
             "Stored results of {HostCount} hosts from {Source}; partial success {PartialSuccess}",
             parsed.Hosts.Count, parsed.Source, partialSuccess);
-    }
-
-    private async Task<AwxJob?> ReadJobAsync(long jobId, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await awx.GetJobAsync(jobId, cancellationToken);
-        }
-        catch (ApiException exception) when (exception.StatusCode == HttpStatusCode.NotFound)
-        {
-            logger.LogWarning(
-                "AWX no longer knows job {AwxJobId} (404): awx_job_data stays empty and per-host results come from the stored stats event",
-                jobId);
-            return null;
-        }
     }
 }

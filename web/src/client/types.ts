@@ -39,7 +39,7 @@ export interface HostResult {
 
 /** `GET /api/v1/executions/{id}/hosts`. */
 export interface HostResults {
-  /** `artifacts`, `job_host_summaries`, `playbook_on_stats` or `none` once parsed; `job_events` while counted live. */
+  /** `artifacts`, `job_host_summaries`, `playbook_on_stats`, `workflow_nodes` (a workflow's node jobs added up) or `none` once parsed; `job_events` while counted live. */
   source: string;
   /** True once parsed after the job ended; false while the rows may still change. */
   final: boolean;
@@ -264,7 +264,7 @@ export interface ExecutionResultsParsed {
   status: ExecutionStatus;
   partial_success: boolean;
   hosts: HostResult[];
-  source: 'artifacts' | 'job_host_summaries' | 'playbook_on_stats' | 'none';
+  source: 'artifacts' | 'job_host_summaries' | 'playbook_on_stats' | 'workflow_nodes' | 'none';
   elapsed_seconds: number | null;
 }
 
