@@ -32,18 +32,26 @@ internal static class GatewayCalls
         return JsonDocument.Parse(body).RootElement.GetProperty("data").Clone();
     }
 
-    /// <summary>Waits until the execution is terminal and its per-host results are parsed.</summary>
+    /// <summary>Waits until the execution is terminal and its per-host results are parsed; at the deadline, fails showing it as last seen.</summary>
     public static async Task<JsonElement> WaitForResultsAsync(this HttpClient gateway, Guid executionId, TimeSpan deadline)
     {
         var execution = default(JsonElement);
-        await Eventually.TrueAsync(
-            async () =>
-            {
-                execution = await gateway.GetExecutionAsync(executionId);
-                return execution.GetProperty("row_results").ValueKind != JsonValueKind.Null;
-            },
-            $"execution {executionId} to finish with parsed results",
-            deadline);
+        try
+        {
+            await Eventually.TrueAsync(
+                async () =>
+                {
+                    execution = await gateway.GetExecutionAsync(executionId);
+                    return execution.GetProperty("row_results").ValueKind != JsonValueKind.Null;
+                },
+                $"execution {executionId} to finish with parsed results",
+                deadline);
+        }
+        catch (TimeoutException timeout)
+        {
+            Assert.Fail($"{timeout.Message} Last seen: {execution}");
+        }
+
         return execution;
     }
 }

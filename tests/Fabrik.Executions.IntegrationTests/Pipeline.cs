@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Fabrik.Executions.IntegrationTests;
 
@@ -134,6 +135,7 @@ public sealed class Pipeline : IAsyncDisposable
     private async Task<WebApplication> StartAsync(Func<string[], IReadOnlyDictionary<string, string?>?, WebApplication> create)
     {
         var service = create(["--urls", "http://127.0.0.1:0"], ServiceConfiguration);
+        service.Services.GetRequiredService<ILoggerFactory>().AddProvider(new RecentServiceLogs(create.Method.DeclaringType!.Name.Replace("Application", "", StringComparison.Ordinal)));
         await service.StartAsync();
         services.Add(service);
         return service;

@@ -1,0 +1,1 @@
+[assembly: Fabrik.Executions.IntegrationTests.ServiceLogsOnFailure]

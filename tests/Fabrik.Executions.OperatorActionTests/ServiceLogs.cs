@@ -1,0 +1,3 @@
+using Fabrik.Executions.IntegrationTests;
+
+[assembly: ServiceLogsOnFailure]
