@@ -27,6 +27,6 @@ public sealed partial class AwxJobReader(AwxClient awx, ILogger<AwxJobReader> lo
     }
 
     [LoggerMessage(Level = LogLevel.Warning,
-        Message = "AWX no longer knows {Kind} {AwxJobId} (404): its detail stays empty and per-host results come from the stored stats event")]
+        Message = "AWX no longer knows {Kind} {AwxJobId} (404): awx_job_data stays empty; per-host results come from what is stored")]
     private static partial void LogGone(ILogger logger, string kind, long awxJobId);
 }
