@@ -8,7 +8,7 @@ namespace Fabrik.Executions.Hosting;
 /// <summary>
 /// The one bus wiring every service and test uses: RabbitMQ from <c>ConnectionStrings__RabbitMq</c>, MassTransit's
 /// default exchange names (so other services bind to <c>Fabrik.Executions.Contracts:JobEventReceived</c>), queues
-/// named per service, consumers' retry and concurrency in their definitions.
+/// named per service, consumers' retry and concurrency in their definitions, every failed attempt logged.
 /// </summary>
 public static class BusExtensions
 {
@@ -26,7 +26,11 @@ public static class BusExtensions
             bus.ConfigureUsageTelemetryOptions(options => options.Enabled = false);
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(queuePrefix, includeNamespace: false));
             registerConsumers(bus);
-            bus.AddConfigureEndpointsCallback((context, _, endpoint) => endpoint.UseConsumeFilter(typeof(ExecutionScopeFilter<>), context));
+            bus.AddConfigureEndpointsCallback((context, _, endpoint) =>
+            {
+                endpoint.UseConsumeFilter(typeof(ExecutionScopeFilter<>), context);
+                endpoint.UseConsumeFilter(typeof(FailedAttemptLogFilter<>), context);
+            });
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 rabbit.Host(rabbitMq);

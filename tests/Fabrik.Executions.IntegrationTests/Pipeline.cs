@@ -135,7 +135,8 @@ public sealed class Pipeline : IAsyncDisposable
     private async Task<WebApplication> StartAsync(Func<string[], IReadOnlyDictionary<string, string?>?, WebApplication> create)
     {
         var service = create(["--urls", "http://127.0.0.1:0"], ServiceConfiguration);
-        service.Services.GetRequiredService<ILoggerFactory>().AddProvider(new RecentServiceLogs(create.Method.DeclaringType!.Name.Replace("Application", "", StringComparison.Ordinal)));
+        var serviceName = create.Method.DeclaringType!.Name.Replace("Application", "", StringComparison.Ordinal);
+        service.Services.GetRequiredService<ILoggerFactory>().AddProvider(new RecentServiceLogs(serviceName));
         await service.StartAsync();
         services.Add(service);
         return service;

@@ -11,7 +11,7 @@ namespace Fabrik.Executions.ResultParser.Consumers;
 /// per-host results, in one update that overwrites the previous one, so a redelivered message leaves the same row and
 /// republishing the same results is harmless.
 /// </summary>
-public sealed partial class ExecutionFinishedConsumer(
+public sealed class ExecutionFinishedConsumer(
     ExecutionRepository executions,
     ExecutionResultsRepository results,
     AwxJobReader jobs,
@@ -28,20 +28,6 @@ public sealed partial class ExecutionFinishedConsumer(
             ["AwxJobId"] = finished.AwxJobId,
         });
 
-        try
-        {
-            await ParseAsync(context, finished);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            // The definition retries quietly; without this a parse that keeps failing says nothing until it gives up.
-            LogAttemptFailed(logger, exception, finished.ExecutionId, context.GetRetryAttempt());
-            throw;
-        }
-    }
-
-    private async Task ParseAsync(ConsumeContext<ExecutionFinished> context, ExecutionFinished finished)
-    {
         var execution = await executions.FindAsync(finished.ExecutionId, context.CancellationToken);
         if (execution is null)
         {
@@ -85,7 +71,4 @@ public sealed partial class ExecutionFinishedConsumer(
             "Stored results of {HostCount} hosts from {Source}; partial success {PartialSuccess}",
             parsed.Hosts.Count, parsed.Source, partialSuccess);
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Parsing the results of execution {ExecutionId} failed (retry {RetryAttempt})")]
-    private static partial void LogAttemptFailed(ILogger logger, Exception exception, Guid executionId, int retryAttempt);
 }
