@@ -22,9 +22,11 @@ internal static class RawLimitsBenchmark
         var events = await ReadAllAsync(store, context.IngestedExecution, context.IngestedJob);
         var ingest = LatestOf(context.Book, IngestBenchmark.Rate);
         var pagesAlone = LatestOf(context.Book, IngestBenchmark.PagesAloneRate);
+        var ceiling = LatestOf(context.Book, IngestBenchmark.Ceiling);
+        var pagesAloneCeiling = LatestOf(context.Book, IngestBenchmark.PagesAloneCeiling);
 
         // The best of a few alternating COPYs: a machine's limit, not its noise, and neither variant always goes first.
-        var (copy, copyWithoutTrigram) = (0.0, 0.0);
+        var (copy, copyWithoutTrigram, copyIntoJobEvents) = (0.0, 0.0, 0.0);
         for (var attempt = 0; attempt < CopyAttempts; attempt++)
         {
             var trigramFirst = attempt % 2 == 0;
@@ -32,6 +34,7 @@ internal static class RawLimitsBenchmark
             var second = await JobEventCopy.RateAsync(dataSource, events, withTrigramIndex: !trigramFirst);
             copy = Math.Max(copy, trigramFirst ? first : second);
             copyWithoutTrigram = Math.Max(copyWithoutTrigram, trigramFirst ? second : first);
+            copyIntoJobEvents = Math.Max(copyIntoJobEvents, await JobEventCopy.RateIntoJobEventsAsync(dataSource, events, context.IngestedJob + 2_000_000_000));
         }
         var stored = await StoreRateAsync(context, store, events);
         var bodies = RawPublish.Bodies(events);
@@ -41,13 +44,17 @@ internal static class RawLimitsBenchmark
         var book = context.Book;
         book.Add(Sections.Ingest, $"PostgreSQL binary COPY of the same rows (all job_events indexes, best of {CopyAttempts})", "rows/s", copy);
         book.Add(Sections.Ingest, $"PostgreSQL binary COPY without the stdout trigram index (best of {CopyAttempts})", "rows/s", copyWithoutTrigram);
+        book.Add(Sections.Ingest, $"PostgreSQL binary COPY of the same rows into job_events itself (its foreign key, the rows stored before; best of {CopyAttempts})", "rows/s", copyIntoJobEvents);
         book.Add(Sections.Ingest, "cost of the stdout trigram index on COPY", "µs/row", 1e6 / copy - 1e6 / copyWithoutTrigram);
         book.Add(Sections.Ingest, $"the poller's store statement alone (JobEventStore, pages of {PageSize})", "rows/s", stored);
         book.Add(Sections.Ingest, "RabbitMQ publish of the same messages (plain client, confirms, persistent) to an exchange bound to nothing, as the poller's here", "messages/s", publish);
         book.Add(Sections.Ingest, "… into one durable queue, as for one subscriber", "messages/s", publishIntoQueue);
         book.Add(Sections.Ingest, "poller ÷ COPY", "%", 100 * ingest / copy, Target.Minimum(50));
+        book.Add(Sections.Ingest, "poller ÷ COPY into job_events itself", "%", 100 * ingest / copyIntoJobEvents);
         book.Add(Sections.Ingest, "poller ÷ raw publish", "%", 100 * ingest / publish);
         book.Add(Sections.Ingest, "poller publishing pages alone ÷ COPY", "%", 100 * pagesAlone / copy);
+        book.Add(Sections.Ingest, "ceiling for any poller ÷ COPY", "%", 100 * ceiling / copy);
+        book.Add(Sections.Ingest, "ceiling for any poller publishing pages alone ÷ COPY", "%", 100 * pagesAloneCeiling / copy);
     }
 
     private static double LatestOf(FigureBook book, string figure) => book.Figures.Single(f => f.Name == figure).Samples[^1];
