@@ -5,7 +5,9 @@ namespace Fabrik.Executions.StreamPoller.Streaming;
 
 /// <summary>
 /// The poller's part of an execution's status: <c>waiting → running → terminal</c>, each change stored with a
-/// conditional update and published once it took effect, and the finish with what the copy ended with.
+/// conditional update and published once it took effect, and the finish with what the copy ended with. Only storing a
+/// change can be cancelled: once stored, it is announced whatever cancels the stream (a handover, a shutdown), since
+/// whoever holds the execution next finds the change made and does not announce it again. The publisher bounds the wait.
 /// </summary>
 public sealed class ExecutionLifecycle(StreamContext context, ExecutionRecord execution)
 {
@@ -20,7 +22,7 @@ public sealed class ExecutionLifecycle(StreamContext context, ExecutionRecord ex
         var transition = await context.Executions.TransitionAsync(execution.Id, [ExecutionStatus.Waiting], ExecutionStatus.Running, null, cancellationToken);
         if (transition is not null)
         {
-            await PublishStatusChangedAsync(transition, null, cancellationToken);
+            await PublishStatusChangedAsync(transition, null);
             return;
         }
 
@@ -39,16 +41,16 @@ public sealed class ExecutionLifecycle(StreamContext context, ExecutionRecord ex
         }
 
         unannouncedFinish = transition;
-        await PublishStatusChangedAsync(transition, explanation, cancellationToken);
-        await context.Publisher.PublishAsync(finished, cancellationToken);
+        await PublishStatusChangedAsync(transition, explanation);
+        await context.Publisher.PublishAsync(finished, CancellationToken.None);
         unannouncedFinish = null;
         context.Metrics.Finished(finished.Status, finished.Complete);
         return true;
     }
 
-    private Task PublishStatusChangedAsync(StatusTransition transition, string? explanation, CancellationToken cancellationToken)
+    private Task PublishStatusChangedAsync(StatusTransition transition, string? explanation)
     {
         Status = transition.Current;
-        return context.Publisher.PublishAsync(transition.ToMessage(explanation), cancellationToken);
+        return context.Publisher.PublishAsync(transition.ToMessage(explanation), CancellationToken.None);
     }
 }

@@ -141,7 +141,8 @@ public sealed partial class JobFollower(StreamContext context, ExecutionRecord e
         var explanation = string.IsNullOrWhiteSpace(job.JobExplanation) ? null : job.JobExplanation;
         var outcome = Finished(terminal, missing, processingFinished, job.Finished ?? context.Clock.GetUtcNow());
         var finished = await lifecycle.FinishAsync(outcome, explanation, progress.TaskStarts, cancellationToken);
-        await context.Streams.MarkFinishedAsync(executionId, JobId, copier.MaxCounter, cancellationToken);
+        // The finish is stored: the stream's own mark follows it whatever cancels the stream, as its announcement does.
+        await context.Streams.MarkFinishedAsync(executionId, JobId, copier.MaxCounter, CancellationToken.None);
         if (finished && progress.Percentage == 100)
         {
             await PublishProgressAsync(cancellationToken);

@@ -106,16 +106,20 @@ public sealed partial class StreamSupervisor(
     {
         var alive = await pollers.CheckInAsync();
         var active = await executions.ListActiveStreamsAsync(cancellationToken);
-        var target = (active.Count + alive - 1) / alive;
+        var target = FairShare.Of(active.Count, alive);
         Volatile.Write(ref share, target);
 
-        foreach (var (executionId, stream) in running.Skip(target).ToList())
+        var holding = FairShare.StillActive(running.Keys, active.Select(stream => stream.ExecutionId).ToHashSet());
+        foreach (var executionId in holding.Skip(target))
         {
-            LogShedding(logger, executionId, target);
-            await stream.Cancellation.CancelAsync();
+            if (running.TryGetValue(executionId, out var stream))
+            {
+                LogShedding(logger, executionId, target);
+                await stream.Cancellation.CancelAsync();
+            }
         }
 
-        if (running.Count >= target)
+        if (holding.Count >= target)
         {
             return;
         }
@@ -125,7 +129,7 @@ public sealed partial class StreamSupervisor(
         // skew everyone's share, and new executions would wait behind the running streams' cycles.
         var notMine = active.Select(stream => stream.ExecutionId).Where(executionId => !running.ContainsKey(executionId)).ToList();
         var held = await leases.FindHeldAsync(notMine);
-        var unheld = notMine.Where(executionId => !held.Contains(executionId)).Take(target - running.Count).ToList();
+        var unheld = notMine.Where(executionId => !held.Contains(executionId)).Take(target - holding.Count).ToList();
         if (unheld.Count == 0 || stopping.IsCancellationRequested)
         {
             return;

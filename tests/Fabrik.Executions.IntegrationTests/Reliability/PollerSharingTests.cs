@@ -3,6 +3,7 @@ using Fabrik.Executions.StreamPoller.Streaming;
 using Fabrik.Executions.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace Fabrik.Executions.IntegrationTests.Reliability;
 
@@ -60,6 +61,28 @@ public sealed class PollerSharingTests
         await AssertEveryExecutionCompleteAsync(pipeline, gateway, executions);
     }
 
+    [Test]
+    public async Task A_stream_whose_execution_has_just_finished_does_not_make_its_poller_hand_another_over()
+    {
+        await using var pipeline = await Pipeline.StartAsync(pollers: 1);
+        using var gateway = pipeline.CreateGatewayClient();
+        var executions = await LaunchSlowJobsAsync(gateway, count: 2);
+        var poller = pipeline.Pollers.Single();
+        await Eventually.TrueAsync(() => Task.FromResult(Held(poller).Count == 2), "the poller to hold both", Deadline);
+
+        // The moment between a stream storing its execution's finish and leaving, held open: the execution is no longer
+        // active, so the poller's share is one, while both streams still run. Handing the other over at that moment
+        // cancelled it, and a stream cancelled while announcing its own finish never announced it.
+        await MarkSuccessfulAsync(pipeline, executions[1]);
+
+        var watching = System.Diagnostics.Stopwatch.StartNew();
+        while (watching.Elapsed < TimeSpan.FromSeconds(5))
+        {
+            Assert.That(Held(poller), Is.EquivalentTo(executions), $"after {watching.Elapsed.TotalSeconds:0.0} s, with a scan every second");
+            await Task.Delay(TimeSpan.FromMilliseconds(50));
+        }
+    }
+
     /// <summary>Jobs slow enough (about 30 s each) to be running while pollers come and go.</summary>
     internal static async Task<IReadOnlyList<Guid>> LaunchSlowJobsAsync(HttpClient gateway, int count)
     {
@@ -101,6 +124,15 @@ public sealed class PollerSharingTests
         }
 
         return running;
+    }
+
+    private static async Task MarkSuccessfulAsync(Pipeline pipeline, Guid executionId)
+    {
+        await using var connection = new NpgsqlConnection(pipeline.Infrastructure.Postgres);
+        await connection.OpenAsync();
+        await using var update = new NpgsqlCommand("update executions set status = 'successful', finished_at = now() where id = @id", connection);
+        update.Parameters.AddWithValue("id", executionId);
+        Assert.That(await update.ExecuteNonQueryAsync(), Is.EqualTo(1));
     }
 
     private static int[] HeldCounts(Pipeline pipeline) => pipeline.Pollers.Select(poller => Held(poller).Count).ToArray();
