@@ -72,6 +72,17 @@ public sealed class OutputSearchIndexTests
     }
 
     [Test]
+    public async Task Analyze_keeps_statistics_of_the_searched_output_and_none_of_event_data()
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+
+        var analysed = (await connection.QueryAsync<string>("select attname from pg_stats where tablename = 'job_events'")).ToList();
+
+        Assert.That(analysed, Does.Contain("stdout_plain").And.Contain("host"));
+        Assert.That(analysed, Does.Not.Contain("event_data"), "statistics of event_data, which no plan reads");
+    }
+
+    [Test]
     public async Task List_phrase_filter_is_served_by_the_trigram_index()
     {
         await using var recorded = new RecordedCommands(infrastructure.Postgres);
