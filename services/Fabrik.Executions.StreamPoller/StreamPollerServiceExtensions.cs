@@ -4,6 +4,7 @@ using Fabrik.Executions.Hosting;
 using Fabrik.Executions.Storage;
 using Fabrik.Executions.StreamPoller.Consumers;
 using Fabrik.Executions.StreamPoller.Leasing;
+using Fabrik.Executions.StreamPoller.Publishing;
 using Fabrik.Executions.StreamPoller.Streaming;
 using Fabrik.Executions.StreamPoller.Telemetry;
 using MassTransit;
@@ -33,6 +34,7 @@ public static class StreamPollerServiceExtensions
         builder.Services.AddSingleton<StreamLeases>();
         builder.Services.AddSingleton<StreamKeepalive>();
         builder.Services.AddSingleton<PollerRegistry>();
+        builder.Services.AddSingleton<EventMessagePublisher>();
         builder.Services.AddSingleton<StreamPublisher>();
         builder.Services.AddSingleton(provider => new PollerMetrics(
             provider.GetRequiredService<IMeterFactory>(),

@@ -1,5 +1,6 @@
 using Fabrik.Executions.Contracts;
 using Fabrik.Executions.Hosting;
+using Fabrik.Executions.StreamPoller.Publishing;
 using Fabrik.Executions.StreamPoller.Telemetry;
 using MassTransit;
 using Microsoft.Extensions.Options;
@@ -17,7 +18,7 @@ namespace Fabrik.Executions.StreamPoller.Streaming;
 /// their publish timeouts ignored. A publish the caller gave up on finishes or fails on its own, and consumers dedupe
 /// what it repeats; while too many are still under way, new ones fail at once instead of piling up.
 /// </remarks>
-public sealed class StreamPublisher(IBus bus, ExecutionWatchers watchers, PollerMetrics metrics, IOptions<StreamPollerOptions> options)
+public sealed class StreamPublisher(IBus bus, EventMessagePublisher eventMessages, ExecutionWatchers watchers, PollerMetrics metrics, IOptions<StreamPollerOptions> options)
 {
     private const int MaxUnfinished = 256;
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
@@ -44,7 +45,7 @@ public sealed class StreamPublisher(IBus bus, ExecutionWatchers watchers, Poller
     }
 
     private Task PublishEachEventAsync(IReadOnlyList<JobEventReceived> events) =>
-        options.Value.PublishEachEvent ? bus.PublishBatch(events, CancellationToken.None) : Task.CompletedTask;
+        options.Value.PublishEachEvent ? eventMessages.PublishAsync(events) : Task.CompletedTask;
 
     private async Task PublishIfWatchedAsync(JobEventsReceived page)
     {
