@@ -27,7 +27,7 @@ public sealed class BusRoundTripTests
         using var host = builder.Build();
         await host.StartAsync();
 
-        var sent = Event(Guid.NewGuid(), 7);
+        var sent = SampleJobEvent.For(Guid.NewGuid(), 7);
         await host.Services.GetRequiredService<IBus>().Publish(sent);
 
         var arrived = await received.Task.WaitAsync(TimeSpan.FromSeconds(30));
@@ -55,7 +55,7 @@ public sealed class BusRoundTripTests
         var queue = (await channel.QueueDeclareAsync()).QueueName;
         await channel.QueueBindAsync(queue, exchange, "");
 
-        await host.Services.GetRequiredService<IBus>().Publish(Event(Guid.NewGuid(), 9));
+        await host.Services.GetRequiredService<IBus>().Publish(SampleJobEvent.For(Guid.NewGuid(), 9));
 
         var body = await Eventually.GetAsync(
             async () => await channel.BasicGetAsync(queue, autoAck: true) is { } delivery ? Encoding.UTF8.GetString(delivery.Body.Span) : null,
@@ -82,7 +82,7 @@ public sealed class BusRoundTripTests
         await using var infrastructure = await IsolatedInfrastructure.CreateAsync();
         await using var probe = await new BusProbe(infrastructure).Recording<JobEventsReceived>().StartAsync();
         var executionId = Guid.NewGuid();
-        var sent = JobEventsReceived.Of([Event(executionId, 7), Event(executionId, 8)]);
+        var sent = JobEventsReceived.Of([SampleJobEvent.For(executionId, 7), SampleJobEvent.For(executionId, 8)]);
 
         await probe.Bus.Publish(sent);
 
@@ -93,27 +93,6 @@ public sealed class BusRoundTripTests
         Assert.That(await ExchangeExistsAsync(infrastructure, "Fabrik.Executions.Contracts:JobEventsReceived"), Is.True,
             "other services bind to MassTransit's default exchange name");
     }
-
-    private static JobEventReceived Event(Guid executionId, long counter) => new()
-    {
-        ExecutionId = executionId,
-        JobId = 42,
-        Counter = counter,
-        Event = "runner_on_ok",
-        Uuid = Guid.NewGuid().ToString(),
-        ParentUuid = Guid.NewGuid().ToString(),
-        Host = "leaf-101.lab",
-        Play = "Configure fabric",
-        Task = "Push tenant",
-        Role = "",
-        Stdout = "\u001b[0;32mok: [leaf-101.lab]\u001b[0m\r\n",
-        StartLine = 10,
-        EndLine = 11,
-        Failed = false,
-        Changed = true,
-        Created = new DateTimeOffset(2026, 11, 26, 8, 0, 0, TimeSpan.Zero),
-        EventData = JsonDocument.Parse("""{"host":"leaf-101.lab","res":{"changed":true,"msg":"ünïcode ✓"}}""").RootElement,
-    };
 
     private static async Task<bool> ExchangeExistsAsync(IsolatedInfrastructure infrastructure, string exchange)
     {

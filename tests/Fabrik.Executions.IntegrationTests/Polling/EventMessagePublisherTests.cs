@@ -27,7 +27,7 @@ public sealed class EventMessagePublisherTests
         await using var channel = await connection.CreateChannelAsync();
         var queue = await TapAsync(channel);
         var executionId = Guid.NewGuid();
-        var page = new[] { Event(executionId, 1, host: "leaf-101.lab"), Event(executionId, 2, host: null), Event(executionId, 3, host: "leaf-102.lab") };
+        var page = new[] { SampleJobEvent.For(executionId, 1, host: "leaf-101.lab"), SampleJobEvent.For(executionId, 2, host: null), SampleJobEvent.For(executionId, 3, host: "leaf-102.lab") };
 
         await publisher.PublishAsync(page);
         await probe.Bus.Publish(page[0]);
@@ -83,7 +83,7 @@ public sealed class EventMessagePublisherTests
         using (var cycle = pollCycle.StartActivity("poll cycle"))
         {
             traceId = cycle!.TraceId;
-            await publisher.PublishAsync([Event(executionId, 1, host: null), Event(executionId, 2, host: null)]);
+            await publisher.PublishAsync([SampleJobEvent.For(executionId, 1, host: null), SampleJobEvent.For(executionId, 2, host: null)]);
         }
 
         await probe.WaitForAsync<JobEventReceived>(e => e.ExecutionId == executionId && e.Counter == 2, "the second event");
@@ -109,12 +109,12 @@ public sealed class EventMessagePublisherTests
         await using var publisher = new EventMessagePublisher(probe.Bus, configuration);
         var executionId = Guid.NewGuid();
 
-        await publisher.PublishAsync([Event(executionId, 1, host: null)]);
+        await publisher.PublishAsync([SampleJobEvent.For(executionId, 1, host: null)]);
         await lost.CutAsync();
-        await Assert.ThatAsync(async () => await publisher.PublishAsync([Event(executionId, 2, host: null)]).WaitAsync(TimeSpan.FromSeconds(60)),
+        await Assert.ThatAsync(async () => await publisher.PublishAsync([SampleJobEvent.For(executionId, 2, host: null)]).WaitAsync(TimeSpan.FromSeconds(60)),
             Throws.Exception.Not.TypeOf<TimeoutException>(), "a publish on the lost connection fails, and soon");
         configuration["ConnectionStrings:RabbitMq"] = Through(infrastructure.RabbitMq, replacement).ToString();
-        await publisher.PublishAsync([Event(executionId, 3, host: null)]);
+        await publisher.PublishAsync([SampleJobEvent.For(executionId, 3, host: null)]);
 
         await Eventually.TrueAsync(
             () => Task.FromResult(probe.Received<JobEventReceived>().Where(e => e.ExecutionId == executionId).Select(e => e.Counter).Order().SequenceEqual([1L, 3L])),
@@ -136,25 +136,4 @@ public sealed class EventMessagePublisherTests
         await channel.QueueBindAsync(queue, Exchange, "");
         return queue;
     }
-
-    private static JobEventReceived Event(Guid executionId, long counter, string? host) => new()
-    {
-        ExecutionId = executionId,
-        JobId = 42,
-        Counter = counter,
-        Event = "runner_on_ok",
-        Uuid = Guid.NewGuid().ToString(),
-        ParentUuid = Guid.NewGuid().ToString(),
-        Host = host,
-        Play = "Configure fabric",
-        Task = "Push tenant",
-        Role = null,
-        Stdout = "\u001b[0;32mok: [leaf-101.lab]\u001b[0m\r\n",
-        StartLine = (int)counter,
-        EndLine = (int)counter + 1,
-        Failed = false,
-        Changed = counter % 2 == 0,
-        Created = new DateTimeOffset(2026, 11, 26, 8, 0, 0, TimeSpan.FromHours(1)).AddMilliseconds(counter),
-        EventData = JsonSerializer.SerializeToElement(new { host, res = new { changed = true, msg = $"ünïcode ✓ {counter}" } }),
-    };
 }
