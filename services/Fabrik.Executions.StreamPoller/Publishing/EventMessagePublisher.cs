@@ -33,7 +33,7 @@ public sealed class EventMessagePublisher(IBus bus, IConfiguration configuration
     public async Task PublishAsync(IReadOnlyList<JobEventReceived> events)
     {
         var traceParent = Activity.Current is { IdFormat: ActivityIdFormat.W3C } span ? span.Id : null;
-        var messages = events.Select(message => envelope.Write(message, traceParent)).ToList();
+        var messages = envelope.Write(events, traceParent);
         var confirms = new List<Task>(messages.Count);
         IChannel open;
         await gate.WaitAsync();

@@ -42,44 +42,56 @@ public sealed class JobEventEnvelope
     public string Exchange { get; }
 
     /// <summary>
-    /// The message's body, and its id. <paramref name="traceParent"/> is the W3C id of the span the message was
-    /// published in (see <see cref="EventMessagePublisher"/>), which MassTransit also carries in the envelope's headers.
+    /// Each message's id and body, in the page's order. <paramref name="traceParent"/> is the W3C id of the span the
+    /// page was published in (see <see cref="EventMessagePublisher"/>), which MassTransit also carries in the envelope's
+    /// headers. One buffer and writer serve the whole page.
     /// </summary>
-    public (string MessageId, byte[] Body) Write(JobEventReceived message, string? traceParent)
+    public IReadOnlyList<(string MessageId, byte[] Body)> Write(IReadOnlyList<JobEventReceived> page, string? traceParent)
     {
-        var messageId = NewId.NextGuid().ToString();
+        var messages = new List<(string, byte[])>(page.Count);
         var buffer = new ArrayBufferWriter<byte>(2048);
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = SystemTextJsonMessageSerializer.Options.Encoder }))
+        using var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = SystemTextJsonMessageSerializer.Options.Encoder });
+        foreach (var message in page)
         {
-            writer.WriteStartObject();
-            writer.WriteString("messageId", messageId);
-            writer.WriteNull("requestId");
-            writer.WriteNull("correlationId");
-            writer.WriteString("conversationId", NewId.NextGuid());
-            writer.WriteNull("initiatorId");
-            writer.WriteString("sourceAddress", sourceAddress);
-            writer.WriteString("destinationAddress", destinationAddress);
-            writer.WriteNull("responseAddress");
-            writer.WriteNull("faultAddress");
-            writer.WriteStartArray("messageType");
-            writer.WriteStringValue(MessageType);
-            writer.WriteEndArray();
-            writer.WritePropertyName("message");
-            JsonSerializer.Serialize(writer, message, SystemTextJsonMessageSerializer.Options);
-            writer.WriteNull("expirationTime");
-            writer.WriteString("sentTime", DateTime.UtcNow);
-            writer.WriteStartObject("headers");
-            if (traceParent is not null)
-            {
-                writer.WriteString(ActivityIdHeader, traceParent);
-            }
-
-            writer.WriteEndObject();
-            writer.WritePropertyName("host");
-            writer.WriteRawValue(host, skipInputValidation: true);
-            writer.WriteEndObject();
+            buffer.ResetWrittenCount();
+            writer.Reset(buffer);
+            var messageId = NewId.NextGuid().ToString();
+            WriteEnvelope(writer, messageId, message, traceParent);
+            writer.Flush();
+            messages.Add((messageId, buffer.WrittenSpan.ToArray()));
         }
 
-        return (messageId, buffer.WrittenSpan.ToArray());
+        return messages;
+    }
+
+    private void WriteEnvelope(Utf8JsonWriter writer, string messageId, JobEventReceived message, string? traceParent)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("messageId", messageId);
+        writer.WriteNull("requestId");
+        writer.WriteNull("correlationId");
+        writer.WriteString("conversationId", NewId.NextGuid());
+        writer.WriteNull("initiatorId");
+        writer.WriteString("sourceAddress", sourceAddress);
+        writer.WriteString("destinationAddress", destinationAddress);
+        writer.WriteNull("responseAddress");
+        writer.WriteNull("faultAddress");
+        writer.WriteStartArray("messageType");
+        writer.WriteStringValue(MessageType);
+        writer.WriteEndArray();
+        writer.WritePropertyName("message");
+        JsonSerializer.Serialize(writer, message, SystemTextJsonMessageSerializer.Options);
+        writer.WriteNull("expirationTime");
+        writer.WriteString("sentTime", DateTime.UtcNow);
+        writer.WriteStartObject("headers");
+        if (traceParent is not null)
+        {
+            writer.WriteString(ActivityIdHeader, traceParent);
+        }
+
+        writer.WriteEndObject();
+        writer.WritePropertyName("host");
+        writer.WriteRawValue(host, skipInputValidation: true);
+        writer.WriteEndObject();
     }
 }

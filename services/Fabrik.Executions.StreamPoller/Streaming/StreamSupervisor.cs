@@ -109,7 +109,8 @@ public sealed partial class StreamSupervisor(
         var target = FairShare.Of(active.Count, alive);
         Volatile.Write(ref share, target);
 
-        var holding = FairShare.StillActive(running.Keys, active.Select(stream => stream.ExecutionId).ToHashSet());
+        var activeIds = active.Select(stream => stream.ExecutionId).ToList();
+        var holding = FairShare.StillActive(running.Keys, activeIds.ToHashSet());
         foreach (var executionId in holding.Skip(target))
         {
             if (running.TryGetValue(executionId, out var stream))
@@ -127,7 +128,7 @@ public sealed partial class StreamSupervisor(
         // A few round trips, however many there are: the held leases in one, the free ones taken in one pipeline, their
         // executions read in one query. A scan slower than the registry's window would make this poller look gone and
         // skew everyone's share, and new executions would wait behind the running streams' cycles.
-        var notMine = active.Select(stream => stream.ExecutionId).Where(executionId => !running.ContainsKey(executionId)).ToList();
+        var notMine = activeIds.Where(executionId => !running.ContainsKey(executionId)).ToList();
         var held = await leases.FindHeldAsync(notMine);
         var unheld = notMine.Where(executionId => !held.Contains(executionId)).Take(target - holding.Count).ToList();
         if (unheld.Count == 0 || stopping.IsCancellationRequested)
